@@ -1,0 +1,258 @@
+package io.paysignal.core.history;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Reads contract rows (DATA-CONTRACT section 1) from raw text cells into typed records, checking every
+ * rule that can be checked on the row alone. Rules that need other tables (unknown customer or
+ * invoice, duplicate keys) are the caller's, because only the caller sees all rows.
+ *
+ * <p>This is the single definition of the contract's value syntax: the Spark reader and the API's
+ * inline-history endpoint both call it, so a value accepted by one is accepted by the other.
+ *
+ * <p>Each method takes a cell lookup: column name to raw text, or null when the column is absent.
+ * Blank cells count as absent.
+ */
+public final class ContractRows {
+
+    private ContractRows() {
+    }
+
+    /** Thrown internally to carry a reject reason out of nested parsing. */
+    private static final class Reject extends RuntimeException {
+        Reject(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** Parses a {@code customers} row. */
+    public static RowOutcome<Customer> customer(Function<String, String> cells) {
+        try {
+            String id = required(cells, "customer_id");
+            ZoneId zone = optionalZone(cells.apply("timezone"));
+            Channel preferred = null;
+            String preferredText = blankToNull(cells.apply("preferred_channel"));
+            if (preferredText != null) {
+                preferred = Channel.fromWire(preferredText)
+                        .orElseThrow(() -> new Reject("unknown_channel:preferred_channel"));
+            }
+            boolean doNotContact = optionalBoolean(cells, "do_not_contact", false);
+            BigDecimal limit = optionalDecimal(cells, "credit_limit");
+            if (limit != null && limit.signum() < 0) {
+                throw new Reject("negative_amount:credit_limit");
+            }
+            LocalDate opened = optionalDate(cells, "opened_date");
+            return RowOutcome.accepted(new Customer(id, blankToNull(cells.apply("segment")),
+                    upperOrNull(cells.apply("country")), zone, preferred, doNotContact,
+                    limit == null ? null : limit.doubleValue(), opened));
+        } catch (Reject reject) {
+            return RowOutcome.rejected(reject.getMessage());
+        }
+    }
+
+    /** Parses an {@code invoices} row; {@code defaultCurrency} fills a blank currency. */
+    public static RowOutcome<Invoice> invoice(Function<String, String> cells, String defaultCurrency) {
+        try {
+            String id = required(cells, "invoice_id");
+            String customerId = required(cells, "customer_id");
+            LocalDate issue = requiredDate(cells, "issue_date");
+            LocalDate due = requiredDate(cells, "due_date");
+            if (due.isBefore(issue)) {
+                throw new Reject("due_before_issue");
+            }
+            double amount = positiveAmount(cells, "amount");
+            String currency = blankToNull(cells.apply("currency"));
+            boolean disputed = optionalBoolean(cells, "disputed", false);
+            return RowOutcome.accepted(new Invoice(id, customerId, issue, due, amount,
+                    currency == null ? defaultCurrency : currency.trim().toUpperCase(Locale.ROOT), disputed));
+        } catch (Reject reject) {
+            return RowOutcome.rejected(reject.getMessage());
+        }
+    }
+
+    /** Parses a {@code payments} row. */
+    public static RowOutcome<Payment> payment(Function<String, String> cells) {
+        try {
+            String paymentId = blankToNull(cells.apply("payment_id"));
+            String invoiceId = required(cells, "invoice_id");
+            LocalDate date = requiredDate(cells, "payment_date");
+            double amount = positiveAmount(cells, "amount");
+            return RowOutcome.accepted(new Payment(paymentId, invoiceId, date, amount));
+        } catch (Reject reject) {
+            return RowOutcome.rejected(reject.getMessage());
+        }
+    }
+
+    /** Parses a {@code contacts} row. */
+    public static RowOutcome<Contact> contact(Function<String, String> cells) {
+        try {
+            String contactId = blankToNull(cells.apply("contact_id"));
+            String customerId = required(cells, "customer_id");
+            Instant time = parseTimestamp(required(cells, "contact_time"), "contact_time");
+            Channel channel = Channel.fromWire(required(cells, "channel"))
+                    .orElseThrow(() -> new Reject("unknown_channel:channel"));
+            ContactOutcome outcome = ContactOutcome.NO_RESPONSE;
+            String outcomeText = blankToNull(cells.apply("outcome"));
+            if (outcomeText != null) {
+                outcome = ContactOutcome.fromWire(outcomeText).orElseThrow(() -> new Reject("unknown_outcome"));
+            }
+            return RowOutcome.accepted(new Contact(contactId, customerId, time, channel, outcome));
+        } catch (Reject reject) {
+            return RowOutcome.rejected(reject.getMessage());
+        }
+    }
+
+    /** Parses a contract {@code date} ({@code yyyy-MM-dd}); throws IllegalArgumentException when it is not one. */
+    public static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException("not a yyyy-MM-dd date: " + text);
+        }
+    }
+
+    /**
+     * Parses a contract {@code timestamp}: ISO-8601 with an offset or {@code Z}. A timestamp without an
+     * offset is ambiguous and rejected rather than guessed.
+     */
+    public static Instant parseTimestamp(String text) {
+        try {
+            return OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException("not an ISO-8601 timestamp with offset: " + text);
+        }
+    }
+
+    /** Parses a contract {@code decimal}: plain digits with an optional sign and {@code .}, no separators. */
+    public static BigDecimal parseDecimal(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (!trimmed.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+            throw new IllegalArgumentException("not a plain decimal number: " + text);
+        }
+        return new BigDecimal(trimmed);
+    }
+
+    /** Parses a contract {@code boolean}: {@code true} or {@code false}, case-insensitive. */
+    public static boolean parseBoolean(String text) {
+        String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return switch (trimmed) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("not true/false: " + text);
+        };
+    }
+
+    private static String required(Function<String, String> cells, String column) {
+        String value = blankToNull(cells.apply(column));
+        if (value == null) {
+            throw new Reject("missing_value:" + column);
+        }
+        return value.trim();
+    }
+
+    private static LocalDate requiredDate(Function<String, String> cells, String column) {
+        String text = required(cells, column);
+        try {
+            return parseDate(text);
+        } catch (IllegalArgumentException e) {
+            throw new Reject("unparseable_date:" + column);
+        }
+    }
+
+    private static LocalDate optionalDate(Function<String, String> cells, String column) {
+        String text = blankToNull(cells.apply(column));
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parseDate(text);
+        } catch (IllegalArgumentException e) {
+            throw new Reject("unparseable_date:" + column);
+        }
+    }
+
+    private static Instant parseTimestamp(String text, String column) {
+        try {
+            return parseTimestamp(text);
+        } catch (IllegalArgumentException e) {
+            throw new Reject("unparseable_timestamp:" + column);
+        }
+    }
+
+    private static double positiveAmount(Function<String, String> cells, String column) {
+        String text = required(cells, column);
+        BigDecimal amount;
+        try {
+            amount = parseDecimal(text);
+        } catch (IllegalArgumentException e) {
+            throw new Reject("unparseable_decimal:" + column);
+        }
+        if (amount.signum() <= 0) {
+            throw new Reject("non_positive_amount:" + column);
+        }
+        double value = amount.doubleValue();
+        if (Double.isInfinite(value)) {
+            throw new Reject("unparseable_decimal:" + column);
+        }
+        return value;
+    }
+
+    private static BigDecimal optionalDecimal(Function<String, String> cells, String column) {
+        String text = blankToNull(cells.apply(column));
+        if (text == null) {
+            return null;
+        }
+        try {
+            BigDecimal value = parseDecimal(text);
+            if (Double.isInfinite(value.doubleValue())) {
+                throw new Reject("unparseable_decimal:" + column);
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw new Reject("unparseable_decimal:" + column);
+        }
+    }
+
+    private static boolean optionalBoolean(Function<String, String> cells, String column, boolean fallback) {
+        String text = blankToNull(cells.apply(column));
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return parseBoolean(text);
+        } catch (IllegalArgumentException e) {
+            throw new Reject("unparseable_boolean:" + column);
+        }
+    }
+
+    private static ZoneId optionalZone(String text) {
+        String name = blankToNull(text);
+        if (name == null) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            // Only region ids (America/Chicago) and UTC/Z-style ids: fixed offsets are no IANA zone names.
+            return ZoneId.of(name.trim());
+        } catch (DateTimeException e) {
+            throw new Reject("unknown_timezone");
+        }
+    }
+
+    private static String upperOrNull(String text) {
+        String value = blankToNull(text);
+        return value == null ? null : value.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,63 @@
+package io.paysignal.pipeline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code riskctl}: the one command line of DATA-CONTRACT section 3. Each sub-command is its own class;
+ * this type only lists them and turns failures into a one-line reason on stderr with a non-zero exit.
+ */
+@Command(name = "riskctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = RiskCtl.Version.class,
+        description = "Delinquency-risk scoring: generate sample history, train, score, evaluate.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class RiskCtl {
+
+    /** Exit status for a run that failed for a reason the user can act on (bad input, bad options). */
+    public static final int EXIT_FAILURE = 1;
+    /** picocli's status for unknown or malformed options. */
+    public static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status; never calls System.exit, so tests can use it. */
+    public static int run(String... args) {
+        CommandLine commandLine = commandLine();
+        return commandLine.execute(args);
+    }
+
+    /** The configured picocli command tree. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new RiskCtl());
+        for (Object subcommand : Subcommands.all()) {
+            commandLine.addSubcommand(subcommand);
+        }
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            cmd.getErr().println("riskctl " + cmd.getCommandName() + ": " + oneLine(exception));
+            org.slf4j.LoggerFactory.getLogger(RiskCtl.class).debug("command failed", exception);
+            return EXIT_FAILURE;
+        });
+        return commandLine;
+    }
+
+    private static String oneLine(Throwable exception) {
+        Throwable root = exception;
+        while (root.getMessage() == null && root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RiskCtl.class.getPackage().getImplementationVersion();
+            return new String[] {"riskctl " + (version == null ? "dev" : version)};
+        }
+    }
+}
