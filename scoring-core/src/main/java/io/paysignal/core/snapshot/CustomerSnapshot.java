@@ -114,8 +114,7 @@ public record CustomerSnapshot(FeatureVector features, Customer customer, List<O
         for (OpenInvoice open : openInvoices) {
             invoices.add(open.invoice());
             if (open.paidAsOf() > 0) {
-                LocalDate paidOn = open.invoice().issueDate().isAfter(asOf()) ? open.invoice().issueDate() : asOf();
-                payments.add(new Payment(null, open.invoice().invoiceId(), paidOn, open.paidAsOf()));
+                payments.add(new Payment(null, open.invoice().invoiceId(), asOf(), open.paidAsOf()));
             }
         }
         return new CustomerHistory(customer, invoices, payments, recentContacts);
