@@ -10,10 +10,14 @@ import java.util.stream.IntStream;
  * A monotone map from a model's raw score to a calibrated probability, fitted by isotonic regression
  * (pool-adjacent-violators) on held-out {@code (raw score, label)} pairs.
  *
- * <p>The fit is a non-decreasing step function over the held-out scores; each step (a pooled block) becomes
- * one knot at its lowest and one at its highest raw score. {@link #apply} interpolates linearly between knots
- * and holds the end values outside them, so it is continuous, non-decreasing, and returns exactly the fitted
- * block mean for every held-out score. It is stored as two arrays so a bundle manifest can carry it.
+ * <p>Pool-adjacent-violators pools neighbouring raw scores until the positive rate never falls as the score
+ * rises; here neighbours with <em>equal</em> rates are pooled too, so the pooled blocks' rates strictly
+ * increase. Each block becomes one knot: its rows' mean raw score and its positive rate (the centred isotonic
+ * regression of Oron and Flournoy, 2017). {@link #apply} interpolates linearly between knots and holds the end
+ * values outside them. Compared with the usual step function this keeps the model's ranking: two raw scores
+ * inside the knot range never collapse to one calibrated value, so AUC is not lost to ties, and tier cut-offs
+ * and reason-code comparisons stay meaningful. At each knot the value is exactly the block's observed rate.
+ * The map is stored as two arrays so a bundle manifest can carry it.
  *
  * @param knotScores raw scores at the knots, finite and strictly increasing
  * @param knotProbabilities calibrated probabilities at the knots, in [0, 1] and non-decreasing
@@ -65,29 +69,25 @@ public record IsotonicCalibration(double[] knotScores, double[] knotProbabilitie
             Block block = new Block(rawScores[order[start]]);
             int k = start;
             while (k < order.length && rawScores[order[k]] == block.lowScore) {
-                block.add(labels[order[k]] ? 1.0 : 0.0);
+                block.add(rawScores[order[k]], labels[order[k]] ? 1.0 : 0.0);
                 k++;
             }
             stack.add(block);
-            while (stack.size() > 1 && stack.get(stack.size() - 2).mean() > stack.get(stack.size() - 1).mean()) {
+            while (stack.size() > 1 && stack.get(stack.size() - 2).mean() >= stack.get(stack.size() - 1).mean()) {
                 Block last = stack.remove(stack.size() - 1);
                 stack.get(stack.size() - 1).absorb(last);
             }
             start = k;
         }
-        double[] xs = new double[stack.size() * 2];
-        double[] ys = new double[stack.size() * 2];
-        int knots = 0;
-        for (Block block : stack) {
-            double mean = block.mean();
-            xs[knots] = block.lowScore;
-            ys[knots++] = mean;
-            if (block.highScore > block.lowScore) {
-                xs[knots] = block.highScore;
-                ys[knots++] = mean;
-            }
+        double[] xs = new double[stack.size()];
+        double[] ys = new double[stack.size()];
+        for (int b = 0; b < xs.length; b++) {
+            Block block = stack.get(b);
+            // Clamp: the mean of scores inside [low, high] can round just outside it.
+            xs[b] = Math.min(block.highScore, Math.max(block.lowScore, block.scoreSum / block.weight));
+            ys[b] = block.mean();
         }
-        return new IsotonicCalibration(Arrays.copyOf(xs, knots), Arrays.copyOf(ys, knots));
+        return new IsotonicCalibration(xs, ys);
     }
 
     /** The calibrated probability for a raw score. */
@@ -154,6 +154,7 @@ public record IsotonicCalibration(double[] knotScores, double[] knotProbabilitie
     private static final class Block {
         private final double lowScore;
         private double highScore;
+        private double scoreSum;
         private double labelSum;
         private long weight;
 
@@ -162,13 +163,15 @@ public record IsotonicCalibration(double[] knotScores, double[] knotProbabilitie
             this.highScore = score;
         }
 
-        void add(double label) {
+        void add(double score, double label) {
+            scoreSum += score;
             labelSum += label;
             weight++;
         }
 
         void absorb(Block next) {
             highScore = next.highScore;
+            scoreSum += next.scoreSum;
             labelSum += next.labelSum;
             weight += next.weight;
         }
