@@ -12,13 +12,17 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * A loaded model bundle: scores feature vectors into the contract's risk score, tier and reason codes.
  *
- * <p>Scoring one customer costs {@code 1 + features} model evaluations (the extra ones find the reason codes);
+ * <p>Scoring one customer costs one model evaluation plus one per feature that differs from its reference
+ * value (those find the reason codes, see {@link ReasonCodes});
  * {@link #scoreAll} sends them to the model in batches, which matters for XGBoost where every call builds a
- * native matrix. Instances are immutable and safe to share between threads.
+ * native matrix. Instances are immutable; concurrent calls rely on the Tribuo model's {@code predict} not
+ * mutating the model, which holds for the linear, factorization-machine and XGBoost models the trainer makes
+ * (exercised by {@code ModelBundleTest}).
  */
 public final class ModelBundle {
 
@@ -103,19 +107,33 @@ public final class ModelBundle {
 
     private List<ScoredRisk> scoreBatch(List<FeatureVector> batch) {
         int width = manifest.featureNames().size();
+        double[] reference = manifest.referenceValues();
         List<double[]> rows = new ArrayList<>(batch.size() * (width + 1));
-        for (FeatureVector vector : batch) {
-            double[] values = vector.values();
+        // Per customer: its own row, then one row per feature that differs from the reference. A feature
+        // already at its reference value cannot be a reason (resetting it changes nothing), so it costs no row.
+        int[][] swappedFeatures = new int[batch.size()][];
+        for (int i = 0; i < batch.size(); i++) {
+            double[] values = batch.get(i).values();
             rows.add(values);
-            rows.addAll(Arrays.asList(reasonCodes.referenceSwaps(values)));
+            int[] differing = IntStream.range(0, width).filter(j -> values[j] != reference[j]).toArray();
+            for (int j : differing) {
+                double[] swapped = values.clone();
+                swapped[j] = reference[j];
+                rows.add(swapped);
+            }
+            swappedFeatures[i] = differing;
         }
         double[] raw = scorer.positiveProbabilities(rows);
         List<ScoredRisk> results = new ArrayList<>(batch.size());
+        int next = 0;
         for (int i = 0; i < batch.size(); i++) {
-            int base = i * (width + 1);
-            double own = raw[base];
-            double[] swapped = Arrays.copyOfRange(raw, base + 1, base + 1 + width);
-            List<ScoreReason> reasons = reasonCodes.explain(own, swapped);
+            double own = raw[next++];
+            double[] swappedScores = new double[width];
+            Arrays.fill(swappedScores, own);
+            for (int j : swappedFeatures[i]) {
+                swappedScores[j] = raw[next++];
+            }
+            List<ScoreReason> reasons = reasonCodes.explain(own, swappedScores);
             double riskScore = manifest.calibration().apply(own);
             results.add(new ScoredRisk(riskScore, manifest.tierCutoffs().tierOf(riskScore), reasons));
         }

@@ -2,9 +2,7 @@ package io.paysignal.core.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * How well probability scores separate and predict a binary label, computed from {@code (score, label)} pairs.
@@ -54,57 +52,20 @@ public record BinaryMetrics(MetricSummary summary, List<CalibrationBin> calibrat
      *         the labels never occurs
      */
     public static BinaryMetrics of(double[] scores, boolean[] labels) {
-        long positives = requireBothLabels(scores, labels);
-        MetricSummary summary = new MetricSummary(scores.length, positives, auc(scores, labels),
-                ks(scores, labels), brier(scores, labels), ece(scores, labels));
-        return new BinaryMetrics(summary, calibrationTable(scores, labels), liftByDecile(scores, labels));
+        TieGroups groups = TieGroups.of(scores, labels);
+        MetricSummary summary = new MetricSummary(scores.length, groups.totalPositives, auc(groups), ks(groups),
+                brier(scores, labels), ece(scores, labels));
+        return new BinaryMetrics(summary, calibrationTable(scores, labels), liftByDecile(groups));
     }
 
     /** Area under the ROC curve with ties counted as one half. */
     public static double auc(double[] scores, boolean[] labels) {
-        long positives = requireBothLabels(scores, labels);
-        long negatives = scores.length - positives;
-        Integer[] order = ascending(scores);
-        double positiveRankSum = 0.0;
-        int start = 0;
-        while (start < order.length) {
-            int end = endOfTieGroup(scores, order, start);
-            // Ranks start..end-1 (0-based) share the mid-rank; 1-based mid-rank is (start + 1 + end) / 2.
-            double midRank = (start + 1 + end) / 2.0;
-            for (int k = start; k < end; k++) {
-                if (labels[order[k]]) {
-                    positiveRankSum += midRank;
-                }
-            }
-            start = end;
-        }
-        double u = positiveRankSum - positives * (positives + 1) / 2.0;
-        return u / ((double) positives * negatives);
+        return auc(TieGroups.of(scores, labels));
     }
 
     /** Kolmogorov-Smirnov statistic: max over score thresholds of |TPR - FPR|. */
     public static double ks(double[] scores, boolean[] labels) {
-        long positives = requireBothLabels(scores, labels);
-        long negatives = scores.length - positives;
-        Integer[] order = ascending(scores);
-        long positivesBelow = 0;
-        long negativesBelow = 0;
-        double best = 0.0;
-        int start = 0;
-        while (start < order.length) {
-            int end = endOfTieGroup(scores, order, start);
-            for (int k = start; k < end; k++) {
-                if (labels[order[k]]) {
-                    positivesBelow++;
-                } else {
-                    negativesBelow++;
-                }
-            }
-            double gap = Math.abs((double) positivesBelow / positives - (double) negativesBelow / negatives);
-            best = Math.max(best, gap);
-            start = end;
-        }
-        return best;
+        return ks(TieGroups.of(scores, labels));
     }
 
     /** Mean squared error between score and label. Needs no particular label mix. */
@@ -155,33 +116,57 @@ public record BinaryMetrics(MetricSummary summary, List<CalibrationBin> calibrat
 
     /** Lift and cumulative capture by decile, highest scores first; tie groups stay in one decile. */
     public static List<DecileLift> liftByDecile(double[] scores, boolean[] labels) {
-        long totalPositives = requireBothLabels(scores, labels);
-        int n = scores.length;
-        double baseRate = (double) totalPositives / n;
-        Integer[] order = IntStream.range(0, n).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> scores[i]).reversed()
-                        .thenComparingInt(i -> i))
-                .toArray(Integer[]::new);
+        return liftByDecile(TieGroups.of(scores, labels));
+    }
+
+    private static double auc(TieGroups groups) {
+        long positives = groups.totalPositives;
+        long negatives = groups.totalRows - positives;
+        double positiveRankSum = 0.0;
+        long start = 0;
+        for (int g = 0; g < groups.size; g++) {
+            long end = start + groups.counts[g];
+            // The group holds 1-based ranks start+1..end; each member gets their mean.
+            double midRank = (start + 1 + end) / 2.0;
+            positiveRankSum += groups.positives[g] * midRank;
+            start = end;
+        }
+        double u = positiveRankSum - positives * (positives + 1) / 2.0;
+        return u / ((double) positives * negatives);
+    }
+
+    private static double ks(TieGroups groups) {
+        long positives = groups.totalPositives;
+        long negatives = groups.totalRows - positives;
+        long positivesBelow = 0;
+        long negativesBelow = 0;
+        double best = 0.0;
+        for (int g = 0; g < groups.size; g++) {
+            positivesBelow += groups.positives[g];
+            negativesBelow += groups.counts[g] - groups.positives[g];
+            double gap = Math.abs((double) positivesBelow / positives - (double) negativesBelow / negatives);
+            best = Math.max(best, gap);
+        }
+        return best;
+    }
+
+    private static List<DecileLift> liftByDecile(TieGroups groups) {
+        long n = groups.totalRows;
+        double baseRate = (double) groups.totalPositives / n;
         long[] counts = new long[DECILES];
         long[] positives = new long[DECILES];
         double[] min = new double[DECILES];
         double[] max = new double[DECILES];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        int start = 0;
-        while (start < n) {
-            int end = endOfTieGroup(scores, order, start);
-            int decile = (int) ((long) start * DECILES / n);
-            for (int k = start; k < end; k++) {
-                int row = order[k];
-                counts[decile]++;
-                if (labels[row]) {
-                    positives[decile]++;
-                }
-                min[decile] = Math.min(min[decile], scores[row]);
-                max[decile] = Math.max(max[decile], scores[row]);
-            }
-            start = end;
+        long start = 0;
+        for (int g = groups.size - 1; g >= 0; g--) {
+            int decile = (int) (start * DECILES / n);
+            counts[decile] += groups.counts[g];
+            positives[decile] += groups.positives[g];
+            min[decile] = Math.min(min[decile], groups.scores[g]);
+            max[decile] = Math.max(max[decile], groups.scores[g]);
+            start += groups.counts[g];
         }
         List<DecileLift> table = new ArrayList<>();
         long capturedSoFar = 0;
@@ -192,24 +177,75 @@ public record BinaryMetrics(MetricSummary summary, List<CalibrationBin> calibrat
             capturedSoFar += positives[d];
             double rate = (double) positives[d] / counts[d];
             table.add(new DecileLift(d + 1, counts[d], positives[d], min[d], max[d], rate / baseRate,
-                    Math.min(1.0, (double) capturedSoFar / totalPositives)));
+                    Math.min(1.0, (double) capturedSoFar / groups.totalPositives)));
         }
         return table;
     }
 
-    private static Integer[] ascending(double[] scores) {
-        return IntStream.range(0, scores.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> scores[i]).thenComparingInt(i -> i))
-                .toArray(Integer[]::new);
-    }
+    /**
+     * The distinct scores in ascending order with how many rows and positives each has: all that AUC, KS and
+     * lift need. Built from two primitive sorts (positives' and negatives' scores) and a merge.
+     */
+    private static final class TieGroups {
+        private final double[] scores;
+        private final long[] counts;
+        private final long[] positives;
+        private final int size;
+        private final long totalRows;
+        private final long totalPositives;
 
-    /** First index after {@code start} in {@code order} whose score differs from the score at {@code start}. */
-    private static int endOfTieGroup(double[] scores, Integer[] order, int start) {
-        int end = start + 1;
-        while (end < order.length && scores[order[end]] == scores[order[start]]) {
-            end++;
+        private TieGroups(double[] scores, long[] counts, long[] positives, int size, long totalRows,
+                          long totalPositives) {
+            this.scores = scores;
+            this.counts = counts;
+            this.positives = positives;
+            this.size = size;
+            this.totalRows = totalRows;
+            this.totalPositives = totalPositives;
         }
-        return end;
+
+        static TieGroups of(double[] scores, boolean[] labels) {
+            long totalPositives = requireBothLabels(scores, labels);
+            double[] positive = new double[(int) totalPositives];
+            double[] negative = new double[scores.length - positive.length];
+            int p = 0;
+            int q = 0;
+            for (int i = 0; i < scores.length; i++) {
+                if (labels[i]) {
+                    positive[p++] = scores[i];
+                } else {
+                    negative[q++] = scores[i];
+                }
+            }
+            Arrays.sort(positive);
+            Arrays.sort(negative);
+            double[] groupScores = new double[scores.length];
+            long[] counts = new long[scores.length];
+            long[] positives = new long[scores.length];
+            int size = 0;
+            p = 0;
+            q = 0;
+            while (p < positive.length || q < negative.length) {
+                double next = q == negative.length || (p < positive.length && positive[p] <= negative[q])
+                        ? positive[p] : negative[q];
+                long pos = 0;
+                long all = 0;
+                while (p < positive.length && positive[p] == next) {
+                    p++;
+                    pos++;
+                    all++;
+                }
+                while (q < negative.length && negative[q] == next) {
+                    q++;
+                    all++;
+                }
+                groupScores[size] = next;
+                counts[size] = all;
+                positives[size] = pos;
+                size++;
+            }
+            return new TieGroups(groupScores, counts, positives, size, scores.length, totalPositives);
+        }
     }
 
     private static void requireScores(double[] scores, boolean[] labels) {

@@ -1,6 +1,7 @@
 package io.paysignal.core.bundle;
 
 import io.paysignal.core.feature.FeatureVector;
+import io.paysignal.core.model.ReasonCodes;
 import io.paysignal.core.model.ScoreReason;
 import io.paysignal.core.model.ScoredRisk;
 import io.paysignal.core.testsupport.BundleFixtures;
@@ -14,6 +15,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +58,20 @@ class ModelBundleTest {
     }
 
     @Test
+    void reasonsMatchAFullOneFeatureAtATimeComputationWhenSomeFeaturesSitAtTheReference() {
+        double[] reference = bundle.manifest().referenceValues();
+        double[] values = {50, reference[1], 1, reference[3]};
+        FeatureVector vector = BundleFixtures.vector("c2", values);
+        ReasonCodes reasonCodes = new ReasonCodes(BundleFixtures.FEATURES, reference, bundle.manifest().reasonCodes());
+        List<FeatureVector> swaps = new ArrayList<>();
+        for (double[] row : reasonCodes.referenceSwaps(values)) {
+            swaps.add(BundleFixtures.vector("c2", row));
+        }
+        double own = bundle.rawScores(List.of(vector))[0];
+        assertEquals(reasonCodes.explain(own, bundle.rawScores(swaps)), bundle.score(vector).reasons());
+    }
+
+    @Test
     void scoringInBatchesGivesTheSameResultAsOneByOne() {
         Random random = new Random(4);
         List<FeatureVector> vectors = new ArrayList<>();
@@ -64,6 +82,33 @@ class ModelBundleTest {
         assertEquals(vectors.size(), batch.size());
         for (int i = 0; i < vectors.size(); i += 37) {
             assertEquals(bundle.score(vectors.get(i)), batch.get(i));
+        }
+    }
+
+    @Test
+    void concurrentScoringGivesTheSameResultsAsSequentialScoring() throws Exception {
+        Fitted xgboost = BundleFixtures.fit(Learner.XGBOOST, 17);
+        ModelBundle trees = ModelBundle.of("trees", BundleFixtures.manifest(xgboost,
+                SerializedModel.of(xgboost.model()), Learner.XGBOOST), xgboost.model());
+        Random random = new Random(8);
+        List<FeatureVector> vectors = new ArrayList<>();
+        for (double[] row : BundleFixtures.rows(random, 300)) {
+            vectors.add(BundleFixtures.vector("c" + vectors.size(), row));
+        }
+        for (ModelBundle subject : List.of(bundle, trees)) {
+            List<ScoredRisk> expected = subject.scoreAll(vectors);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<ScoredRisk>>> results = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    results.add(pool.submit(() -> subject.scoreAll(vectors)));
+                }
+                for (Future<List<ScoredRisk>> result : results) {
+                    assertEquals(expected, result.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
