@@ -26,6 +26,16 @@ class FrozenBundleFixtureTest {
     private static final FeatureSchema FIXTURE_SCHEMA =
             new FeatureSchema(BundleFixtures.SCHEMA_VERSION, BundleFixtures.FEATURES);
 
+    // Values printed by freezeFormatOneFixtures when the fixtures were made.
+    private static final double LINEAR_RAW = 0.6965843457126614;
+    private static final double LINEAR_RISK = 0.6;
+    private static final RiskTier LINEAR_TIER = RiskTier.MEDIUM;
+    private static final List<String> LINEAR_CODES = List.of("HIGH_DPD_90D", "OPEN_BALANCE_SHARE", "TENURE_DAYS");
+    private static final double XGBOOST_RAW = 0.630046010017395;
+    private static final double XGBOOST_RISK = 0.5918367346938775;
+    private static final RiskTier XGBOOST_TIER = RiskTier.LOW;
+    private static final List<String> XGBOOST_CODES = List.of("OPEN_BALANCE_SHARE");
+
     private static final FeatureVector KNOWN = BundleFixtures.vector("c-frozen", 35, 0.7, 4, 900);
 
     private static Path frozen(String name) throws URISyntaxException {
@@ -53,16 +63,6 @@ class FrozenBundleFixtureTest {
         assertEquals(XGBOOST_TIER, risk.tier());
         assertEquals(XGBOOST_CODES, risk.reasonCodes());
     }
-
-    // Values printed by freezeFormatOneFixtures when the fixtures were made.
-    private static final double LINEAR_RAW = 0.6965843457126614;
-    private static final double LINEAR_RISK = 0.6;
-    private static final RiskTier LINEAR_TIER = RiskTier.MEDIUM;
-    private static final List<String> LINEAR_CODES = List.of("HIGH_DPD_90D", "OPEN_BALANCE_SHARE", "TENURE_DAYS");
-    private static final double XGBOOST_RAW = 0.630046010017395;
-    private static final double XGBOOST_RISK = 0.5918367346938775;
-    private static final RiskTier XGBOOST_TIER = RiskTier.LOW;
-    private static final List<String> XGBOOST_CODES = List.of("OPEN_BALANCE_SHARE");
 
     /**
      * Writes the format-1 fixtures. Runs only with {@code -Dpaysignal.freezeBundleFixtures=v1}, from the
