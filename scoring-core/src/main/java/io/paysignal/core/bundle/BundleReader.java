@@ -1,0 +1,90 @@
+package io.paysignal.core.bundle;
+
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loads a bundle folder and refuses, with a message that says what is wrong, one that cannot be trusted:
+ * a missing or unreadable manifest, a format version this build does not know, a feature schema other than
+ * the expected one, or a model file that is missing, truncated, altered or not a Tribuo classification model.
+ */
+public final class BundleReader {
+
+    /** The manifest's file name inside a bundle folder. */
+    public static final String MANIFEST_FILE = "manifest.json";
+
+    private final ManifestCodec codec = new ManifestCodec();
+
+    /** Reads and checks only the manifest (cheap: used to list registry versions). */
+    public BundleManifest readManifest(Path folder) throws IOException {
+        Path manifestFile = folder.resolve(MANIFEST_FILE);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new InvalidBundleException(folder + " is not a model bundle: " + MANIFEST_FILE + " is missing");
+        }
+        return codec.read(Files.readAllBytes(manifestFile), manifestFile.toString());
+    }
+
+    /**
+     * Loads a bundle, refusing it unless it was trained on exactly the {@code expected} feature schema.
+     * The bundle's version is the folder's name.
+     */
+    public ModelBundle read(Path folder, FeatureSchema expected) throws IOException {
+        BundleManifest manifest = readManifest(folder);
+        String difference = expected.differenceFrom(manifest.featureSchema());
+        if (!difference.isEmpty()) {
+            throw new InvalidBundleException("bundle " + folder + " was trained on feature schema "
+                    + manifest.featureSchemaVersion() + " with " + manifest.featureNames().size()
+                    + " features, but this build computes schema " + expected.version() + " with "
+                    + expected.names().size() + ": " + difference + "; retrain the model with this build");
+        }
+        return load(folder, manifest);
+    }
+
+    /** Loads a bundle whatever feature schema it has, e.g. to inspect or evaluate it. */
+    public ModelBundle read(Path folder) throws IOException {
+        return load(folder, readManifest(folder));
+    }
+
+    private ModelBundle load(Path folder, BundleManifest manifest) throws IOException {
+        Model<Label> model = readModel(folder.resolve(manifest.modelFile()), manifest);
+        try {
+            return ModelBundle.of(folderName(folder), manifest, model);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBundleException("bundle " + folder + " is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static Model<Label> readModel(Path modelFile, BundleManifest manifest) throws IOException {
+        if (!Files.isRegularFile(modelFile)) {
+            throw new InvalidBundleException("model file " + modelFile + " is missing");
+        }
+        byte[] bytes = Files.readAllBytes(modelFile);
+        String actual = SerializedModel.sha256Of(bytes);
+        if (!actual.equals(manifest.modelSha256())) {
+            throw new InvalidBundleException("model file " + modelFile + " is corrupt or truncated: "
+                    + bytes.length + " bytes with SHA-256 " + actual + ", manifest expects "
+                    + manifest.modelSha256());
+        }
+        Model<?> model;
+        try {
+            model = Model.deserializeFromStream(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidBundleException("model file " + modelFile
+                    + " matches its checksum but is not a readable Tribuo model: " + e.getMessage(), e);
+        }
+        if (!model.validate(Label.class)) {
+            throw new InvalidBundleException("model file " + modelFile + " is not a classification model");
+        }
+        return model.castModel(Label.class);
+    }
+
+    private static String folderName(Path folder) {
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        return name == null ? folder.toString() : name.toString();
+    }
+}
