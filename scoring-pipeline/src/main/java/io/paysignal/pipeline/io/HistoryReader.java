@@ -1,0 +1,322 @@
+package io.paysignal.pipeline.io;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import io.paysignal.core.history.CsvLine;
+import io.paysignal.core.history.RowOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.apache.spark.sql.types.TimestampType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Reads a history directory (DATA-CONTRACT section 1) into typed datasets, rejecting the rows that break
+ * the contract. The directory may be a local path or any Hadoop URI Spark reads (hdfs://, s3a://).
+ *
+ * <p>Each table is {@code NAME.csv} or {@code NAME.parquet} (a file or a directory of part files);
+ * customers, invoices and payments are required (payments may hold no rows), contacts is optional. Column
+ * names match exactly, extra columns are ignored, absent optional columns take their defaults. A missing
+ * table or required column, or a malformed CSV header, fails the read with a {@link HistoryFormatException}.
+ *
+ * <p>Every row goes through {@link io.paysignal.core.history.ContractRows}, whatever its format: a Parquet
+ * value is first rendered as contract text (dates {@code yyyy-MM-dd}, timestamps as ISO instants, numbers
+ * in plain notation). Then, as Spark operations over the whole table: a repeated key of customers or
+ * invoices keeps the first valid row (lowest CSV line; for Parquet, part file name then row index) and
+ * rejects the rest ({@code duplicate_key}); an invoice or contact whose customer is not accepted is
+ * {@code unknown_customer}; a payment whose invoice is not accepted is {@code unknown_invoice}. A
+ * payment's own id is no key (one remittance may pay several invoices), so repeated payment ids are kept.
+ * The vocabulary is in {@link RejectReasons}.
+ *
+ * <p>CSV is read as physical lines, each split with {@link CsvLine}, so the file splits across tasks
+ * and every reject names its 1-based line (the header is line 1; blank lines are skipped and counted
+ * nowhere). The price is one limitation: a quoted field holding a line break, which RFC 4180 allows,
+ * cannot be told apart from a missing quote; both halves are rejected ({@code unterminated_quote}, and the
+ * second usually {@code misplaced_quote} or {@code wrong_field_count}).
+ *
+ * <p>Cost: each file is parsed once. Finding line numbers needs one extra scan that only counts lines
+ * per split. Each table's checked rows are persisted (memory, then disk) because the accepted rows, the
+ * rejects, the counts and the child tables' checks all use them; raw text is kept for rejects only. No row
+ * data reaches the driver: only the CSV header and per-reason counts.
+ *
+ * <p>When rejected rows exceed {@link ReaderConfig#maxRejectShare()} of all input rows, {@link #read}
+ * throws {@link TooManyRejectsException}, which still carries the history so the caller can write
+ * {@code rejects.csv}.
+ */
+public final class HistoryReader {
+
+    private static final String PARENT_KEY = "_parent_key";
+    private static final String PARENT_KNOWN = "_parent_known";
+
+    private final SparkSession spark;
+    private final ReaderConfig config;
+
+    public HistoryReader(SparkSession spark, ReaderConfig config) {
+        if (spark == null || config == null) {
+            throw new IllegalArgumentException("spark and config are required");
+        }
+        this.spark = spark;
+        this.config = config;
+    }
+
+    /** Where and how one table is stored; {@code path} is null for an absent optional table. */
+    private record TableSource(HistoryTable table, Path path, boolean csv) {
+        String fileName() {
+            return path == null ? null : path.getName();
+        }
+    }
+
+    /**
+     * Reads, checks and counts every table of the history at {@code historyDir}.
+     *
+     * @throws HistoryFormatException when the history cannot be read at all
+     * @throws TooManyRejectsException when rejected rows exceed the configured share
+     */
+    public History read(String historyDir) {
+        List<TableSource> sources = locate(historyDir);
+        Map<HistoryTable, Dataset<Row>> parsed = new EnumMap<>(HistoryTable.class);
+        for (TableSource source : sources) {
+            if (source.path() != null) {
+                // Validate every table's layout before the first Spark job, so a bad file fails fast.
+                parsed.put(source.table(), source.csv() ? parseCsv(source) : parseParquet(source));
+            }
+        }
+
+        Map<HistoryTable, Dataset<Row>> accepted = new EnumMap<>(HistoryTable.class);
+        List<RunSummary.TableCounts> counts = new ArrayList<>();
+        List<Dataset<Row>> persisted = new ArrayList<>();
+        Dataset<Row> rejects = null;
+        for (TableSource source : sources) {
+            HistoryTable table = source.table();
+            Dataset<Row> rows = parsed.containsKey(table)
+                    ? check(table, parsed.get(table), table.parent() == null ? null : accepted.get(table.parent()))
+                    : emptyChecked(table);
+            rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            persisted.add(rows);
+            accepted.put(table, acceptedRows(table, rows));
+            counts.add(count(source, rows));
+            Dataset<Row> tableRejects = rejectedRows(table, rows);
+            rejects = rejects == null ? tableRejects : rejects.union(tableRejects);
+        }
+
+        History history = new History(accepted, rejects, new RunSummary(counts), persisted);
+        requireRejectShareWithin(config.maxRejectShare(), history);
+        return history;
+    }
+
+    /** Fails when the history's rejected rows are more than {@code maxRejectShare} of its input rows. */
+    static void requireRejectShareWithin(double maxRejectShare, History history) {
+        RunSummary summary = history.summary();
+        if (summary.rejectShare() > maxRejectShare) {
+            throw new TooManyRejectsException(summary, maxRejectShare, history);
+        }
+    }
+
+    private List<TableSource> locate(String historyDir) {
+        Path dir = new Path(historyDir);
+        try {
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(dir) || !fs.getFileStatus(dir).isDirectory()) {
+                throw new HistoryFormatException("history directory not found: " + historyDir);
+            }
+            List<TableSource> sources = new ArrayList<>();
+            for (HistoryTable table : HistoryTable.values()) {
+                Path csv = new Path(dir, table.tableName() + ".csv");
+                Path parquet = new Path(dir, table.tableName() + ".parquet");
+                boolean hasCsv = fs.exists(csv);
+                boolean hasParquet = fs.exists(parquet);
+                if (hasCsv && hasParquet) {
+                    throw new HistoryFormatException("history " + historyDir + " holds both " + csv.getName()
+                            + " and " + parquet.getName() + "; keep one");
+                }
+                if (hasCsv && fs.getFileStatus(csv).isDirectory()) {
+                    throw new HistoryFormatException("history " + historyDir + ": " + csv.getName()
+                            + " is a directory; a CSV table must be one file");
+                }
+                if (!hasCsv && !hasParquet && table.required()) {
+                    throw new HistoryFormatException("history " + historyDir + " has no " + table.tableName()
+                            + " table (" + csv.getName() + " or " + parquet.getName() + ")");
+                }
+                sources.add(new TableSource(table, hasCsv ? csv : hasParquet ? parquet : null, hasCsv));
+            }
+            return sources;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list history " + historyDir, e);
+        }
+    }
+
+    private Dataset<Row> parseCsv(TableSource source) {
+        HistoryTable table = source.table();
+        JavaRDD<String> lines = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .textFile(source.path().toString());
+        List<String> firstLine = lines.take(1);
+        if (firstLine.isEmpty() || firstLine.get(0).isBlank()) {
+            throw new HistoryFormatException(source.fileName() + ": no header line");
+        }
+        RowOutcome<List<String>> header = CsvLine.split(TableRowParser.withoutByteOrderMark(firstLine.get(0)));
+        if (!header.isAccepted()) {
+            throw new HistoryFormatException(source.fileName() + ": header line is malformed (" + header.reason()
+                    + ")");
+        }
+        requireColumns(source, header.value());
+        TableRowParser parser = TableRowParser.forCsv(table, config, header.value());
+        // Hadoop's text input keeps splits in file order, so the index zipWithIndex gives is the line index.
+        JavaRDD<Row> rows = lines.zipWithIndex()
+                .filter(line -> line._2() > 0 && !line._1().isBlank())
+                .map(line -> parser.parseLine(line._1(), line._2() + 1));
+        return spark.createDataFrame(rows, TableRowParser.parsedSchema(table));
+    }
+
+    private Dataset<Row> parseParquet(TableSource source) {
+        HistoryTable table = source.table();
+        Dataset<Row> file = spark.read().parquet(source.path().toString());
+        StructType schema = file.schema();
+        requireColumns(source, Arrays.asList(schema.fieldNames()));
+        List<String> present = new ArrayList<>();
+        List<Column> selected = new ArrayList<>();
+        for (StructField field : schema.fields()) {
+            if (table.columns().contains(field.name())) {
+                requireScalar(source, field);
+                present.add(field.name());
+                selected.add(col(field.name()));
+            }
+        }
+        selected.add(col("_metadata.file_path").as(TableRowParser.SOURCE));
+        selected.add(col("_metadata.row_index").as(TableRowParser.ORDINAL));
+        TableRowParser parser = TableRowParser.forParquet(table, config, present);
+        JavaRDD<Row> rows = file.select(selected.toArray(Column[]::new)).javaRDD().map(parser::parseParquet);
+        return spark.createDataFrame(rows, TableRowParser.parsedSchema(table));
+    }
+
+    private static void requireColumns(TableSource source, List<String> columns) {
+        Set<String> seen = new HashSet<>();
+        for (String column : columns) {
+            if (source.table().columns().contains(column) && !seen.add(column)) {
+                throw new HistoryFormatException(source.fileName() + ": column " + column + " appears twice");
+            }
+        }
+        for (String required : source.table().requiredColumns()) {
+            if (!seen.contains(required)) {
+                throw new HistoryFormatException(source.fileName() + ": missing required column " + required
+                        + " (table " + source.table().tableName() + ")");
+            }
+        }
+    }
+
+    private static void requireScalar(TableSource source, StructField field) {
+        DataType type = field.dataType();
+        boolean scalar = type instanceof StringType || type instanceof DateType || type instanceof TimestampType
+                || type instanceof TimestampNTZType || type instanceof NumericType || type instanceof BooleanType;
+        if (!scalar) {
+            throw new HistoryFormatException(source.fileName() + ": column " + field.name() + " has type "
+                    + type.simpleString() + "; expected a string, number, boolean, date or timestamp");
+        }
+    }
+
+    /**
+     * Applies the table rules to parsed rows: duplicates, then the parent reference. Accepted rows keep
+     * only their typed columns; rejected rows keep line, key, raw text and reason.
+     */
+    private static Dataset<Row> check(HistoryTable table, Dataset<Row> parsed, Dataset<Row> acceptedParents) {
+        Dataset<Row> rows = parsed;
+        Column reason = col(TableRowParser.REASON);
+        if (table.uniqueKey()) {
+            // Rows rejected already are left out of the duplicate groups; giving each its own group keeps
+            // them from piling into one null-key window partition.
+            Column group = when(reason.isNull(), col(table.keyColumn())).otherwise(concat(lit("\u0000"),
+                    coalesce(col(TableRowParser.SOURCE), lit("")), lit("\u0000"),
+                    col(TableRowParser.ORDINAL).cast("string")));
+            Column rank = row_number().over(Window.partitionBy(group)
+                    .orderBy(col(TableRowParser.SOURCE).asc_nulls_first(), col(TableRowParser.ORDINAL)));
+            rows = rows.withColumn(TableRowParser.REASON,
+                    when(reason.isNull().and(rank.gt(1)), lit(RejectReasons.DUPLICATE_KEY)).otherwise(reason));
+        }
+        if (acceptedParents != null) {
+            String parentColumn = table.parentColumn().orElseThrow();
+            Dataset<Row> parentKeys = acceptedParents.select(col(table.parent().keyColumn()).as(PARENT_KEY),
+                    lit(true).as(PARENT_KNOWN));
+            rows = rows.join(parentKeys, rows.col(parentColumn).equalTo(parentKeys.col(PARENT_KEY)), "left_outer")
+                    .withColumn(TableRowParser.REASON,
+                            when(col(TableRowParser.REASON).isNull().and(col(PARENT_KNOWN).isNull()),
+                                    lit(table.orphanReason())).otherwise(col(TableRowParser.REASON)));
+        }
+        Column rejected = col(TableRowParser.REASON).isNotNull();
+        List<Column> columns = new ArrayList<>();
+        for (String name : table.schema().fieldNames()) {
+            columns.add(col(name));
+        }
+        columns.add(when(rejected, col(TableRowParser.LINE)).as(TableRowParser.LINE));
+        columns.add(when(rejected, col(TableRowParser.KEY)).as(TableRowParser.KEY));
+        columns.add(when(rejected, col(TableRowParser.RAW)).as(TableRowParser.RAW));
+        columns.add(col(TableRowParser.REASON));
+        return rows.select(columns.toArray(Column[]::new));
+    }
+
+    private Dataset<Row> emptyChecked(HistoryTable table) {
+        StructType schema = table.schema();
+        StructType parsed = TableRowParser.parsedSchema(table);
+        for (String name : List.of(TableRowParser.LINE, TableRowParser.KEY, TableRowParser.RAW,
+                TableRowParser.REASON)) {
+            schema = schema.add(parsed.apply(name));
+        }
+        return spark.createDataFrame(List.of(), schema);
+    }
+
+    private static Dataset<Row> acceptedRows(HistoryTable table, Dataset<Row> checked) {
+        Column[] columns = Arrays.stream(table.schema().fieldNames()).map(name -> col(name)).toArray(Column[]::new);
+        return checked.filter(col(TableRowParser.REASON).isNull()).select(columns);
+    }
+
+    private static Dataset<Row> rejectedRows(HistoryTable table, Dataset<Row> checked) {
+        return checked.filter(col(TableRowParser.REASON).isNotNull()).select(
+                lit(table.tableName()).as("table"),
+                col(TableRowParser.LINE).as("line"),
+                col(TableRowParser.KEY).as("key"),
+                col(TableRowParser.REASON).as("reason"),
+                col(TableRowParser.RAW).as("raw"));
+    }
+
+    /** Counts per reason: the one aggregate collected, and the action that fills the persisted rows. */
+    private static RunSummary.TableCounts count(TableSource source, Dataset<Row> checked) {
+        long accepted = 0;
+        Map<String, Long> byReason = new TreeMap<>();
+        for (Row row : checked.groupBy(col(TableRowParser.REASON)).count().collectAsList()) {
+            if (row.isNullAt(0)) {
+                accepted = row.getLong(1);
+            } else {
+                byReason.put(row.getString(0), row.getLong(1));
+            }
+        }
+        long input = accepted + byReason.values().stream().mapToLong(Long::longValue).sum();
+        return new RunSummary.TableCounts(source.table().tableName(), source.fileName(), input, accepted, byReason);
+    }
+}

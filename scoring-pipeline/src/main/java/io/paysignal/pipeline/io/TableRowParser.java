@@ -1,0 +1,180 @@
+package io.paysignal.pipeline.io;
+
+import io.paysignal.core.history.CsvLine;
+import io.paysignal.core.history.RowOutcome;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Turns one source row (a CSV line or a Parquet row) of one table into one parsed row: the table's typed
+ * columns (null when rejected) followed by bookkeeping columns. Runs inside Spark tasks, so it holds only
+ * serializable state; every value rule is {@link io.paysignal.core.history.ContractRows}'.
+ */
+final class TableRowParser implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Parquet file the row came from; null for CSV. With {@link #ORDINAL} it orders rows for duplicates. */
+    static final String SOURCE = "_source";
+    /** The CSV line number, or the row's index inside its Parquet file. */
+    static final String ORDINAL = "_ordinal";
+    /** The 1-based CSV line; null for Parquet. */
+    static final String LINE = "_line";
+    /** The row's key column, trimmed, or null when unknown. */
+    static final String KEY = "_key";
+    /** The CSV line as read, or the Parquet row's contract cells as one CSV line. */
+    static final String RAW = "_raw";
+    /** The reject reason; null while the row is accepted. */
+    static final String REASON = "_reason";
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    private final HistoryTable table;
+    private final ReaderConfig config;
+    /** Contract column name to its position among the source row's cells; absent columns are missing. */
+    private final Map<String, Integer> cellIndex;
+    private final int cellCount;
+
+    private TableRowParser(HistoryTable table, ReaderConfig config, List<String> cellNames) {
+        this.table = table;
+        this.config = config;
+        this.cellCount = cellNames.size();
+        this.cellIndex = new HashMap<>();
+        for (int i = 0; i < cellNames.size(); i++) {
+            if (table.columns().contains(cellNames.get(i))) {
+                cellIndex.put(cellNames.get(i), i);
+            }
+        }
+    }
+
+    /** A parser of CSV lines under the given header fields. */
+    static TableRowParser forCsv(HistoryTable table, ReaderConfig config, List<String> headerFields) {
+        return new TableRowParser(table, config, headerFields);
+    }
+
+    /**
+     * A parser of Parquet rows holding {@code presentColumns} (contract columns, in this order) followed by
+     * {@link #SOURCE} and {@link #ORDINAL}.
+     */
+    static TableRowParser forParquet(HistoryTable table, ReaderConfig config, List<String> presentColumns) {
+        return new TableRowParser(table, config, presentColumns);
+    }
+
+    /** The schema of parsed rows: the table's typed columns, then the bookkeeping columns. */
+    static StructType parsedSchema(HistoryTable table) {
+        List<StructField> fields = new ArrayList<>(List.of(table.schema().fields()));
+        fields.add(DataTypes.createStructField(SOURCE, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(ORDINAL, DataTypes.LongType, false));
+        fields.add(DataTypes.createStructField(LINE, DataTypes.LongType, true));
+        fields.add(DataTypes.createStructField(KEY, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(RAW, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
+        return DataTypes.createStructType(fields);
+    }
+
+    /** Removes a UTF-8 byte order mark that a Windows tool may have put before the header. */
+    static String withoutByteOrderMark(String line) {
+        return line.startsWith(BYTE_ORDER_MARK) ? line.substring(BYTE_ORDER_MARK.length()) : line;
+    }
+
+    /** Parses a data line of a CSV file (never the header, never a blank line). */
+    Row parseLine(String line, long lineNumber) {
+        RowOutcome<List<String>> split = CsvLine.split(line);
+        if (!split.isAccepted()) {
+            return assemble(RowOutcome.rejected(split.reason()), null, lineNumber, lineNumber, null, line);
+        }
+        List<String> fields = split.value();
+        if (fields.size() != cellCount) {
+            return assemble(RowOutcome.rejected(RejectReasons.WRONG_FIELD_COUNT), null, lineNumber, lineNumber,
+                    null, line);
+        }
+        Function<String, String> cells = column -> {
+            Integer index = cellIndex.get(column);
+            return index == null ? null : fields.get(index);
+        };
+        return assemble(table.parse(cells, config), null, lineNumber, lineNumber, key(cells), line);
+    }
+
+    /** Parses a Parquet row laid out as described in {@link #forParquet}. */
+    Row parseParquet(Row row) {
+        List<String> texts = new ArrayList<>(cellCount);
+        for (int i = 0; i < cellCount; i++) {
+            texts.add(contractText(row.get(i)));
+        }
+        Function<String, String> cells = column -> {
+            Integer index = cellIndex.get(column);
+            return index == null ? null : texts.get(index);
+        };
+        return assemble(table.parse(cells, config), row.getString(cellCount), row.getLong(cellCount + 1), null,
+                key(cells), CsvLine.join(texts));
+    }
+
+    private String key(Function<String, String> cells) {
+        String key = cells.apply(table.keyColumn());
+        return key == null || key.isBlank() ? null : key.trim();
+    }
+
+    private Row assemble(RowOutcome<Row> outcome, String source, long ordinal, Long line, String key,
+                         String raw) {
+        int typed = table.schema().size();
+        Object[] values = new Object[typed + 6];
+        if (outcome.isAccepted()) {
+            Row row = outcome.value();
+            for (int i = 0; i < typed; i++) {
+                values[i] = row.get(i);
+            }
+        }
+        values[typed] = source;
+        values[typed + 1] = ordinal;
+        values[typed + 2] = line;
+        values[typed + 3] = key;
+        values[typed + 4] = raw;
+        values[typed + 5] = outcome.reason();
+        return RowFactory.create(values);
+    }
+
+    /**
+     * A Parquet value as contract text, so Parquet rows go through the same rules as CSV cells: dates as
+     * {@code yyyy-MM-dd}, timestamps as ISO instants, numbers in plain notation. A timestamp without a time
+     * zone (TIMESTAMP_NTZ) renders without an offset and is rejected as the contract requires one.
+     */
+    static String contractText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof Date date) {
+            return date.toLocalDate().toString();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().toString();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            if (!Double.isFinite(number)) {
+                return value.toString();
+            }
+            return value instanceof Float ? new BigDecimal(value.toString()).toPlainString()
+                    : BigDecimal.valueOf(number).toPlainString();
+        }
+        // Integers, booleans, java.time values (LocalDate, Instant, LocalDateTime) print as contract text.
+        return value.toString();
+    }
+}

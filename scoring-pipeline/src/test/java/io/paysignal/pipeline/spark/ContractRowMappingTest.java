@@ -1,0 +1,74 @@
+package io.paysignal.pipeline.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.paysignal.core.history.Channel;
+import io.paysignal.core.history.Contact;
+import io.paysignal.core.history.ContactOutcome;
+import io.paysignal.core.history.Customer;
+import io.paysignal.core.history.Invoice;
+import io.paysignal.core.history.Payment;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.junit.jupiter.api.Test;
+
+class ContractRowMappingTest {
+
+    private static final Customer CUSTOMER = new Customer("C1", "smb", "US", ZoneId.of("America/Chicago"),
+            Channel.SMS, true, 2500.0, LocalDate.of(2020, 5, 17));
+    private static final Invoice INVOICE = new Invoice("I1", "C1", LocalDate.of(2024, 1, 1),
+            LocalDate.of(2024, 1, 31), 99.95, "EUR", true);
+    private static final Payment PAYMENT = new Payment(null, "I1", LocalDate.of(2024, 1, 20), 50.0);
+    private static final Contact CONTACT = new Contact("K1", "C1", Instant.parse("2024-02-05T19:05:00Z"),
+            Channel.PHONE, ContactOutcome.PROMISE_TO_PAY);
+
+    @Test
+    void recordsSurviveTheRoundTripThroughRows() {
+        assertEquals(CUSTOMER, ContractRowMapping.customer(ContractRowMapping.customerRow(CUSTOMER)));
+        assertEquals(INVOICE, ContractRowMapping.invoice(ContractRowMapping.invoiceRow(INVOICE)));
+        assertEquals(PAYMENT, ContractRowMapping.payment(ContractRowMapping.paymentRow(PAYMENT)));
+        assertEquals(CONTACT, ContractRowMapping.contact(ContractRowMapping.contactRow(CONTACT)));
+        Customer bare = Customer.withDefaults("C2");
+        assertEquals(bare, ContractRowMapping.customer(ContractRowMapping.customerRow(bare)));
+    }
+
+    @Test
+    void rowsHoldWireNamesAndSqlDates() {
+        Row row = ContractRowMapping.customerRow(CUSTOMER);
+        assertEquals(ContractRowMapping.CUSTOMERS.size(), row.size());
+        assertEquals("America/Chicago", row.get(3));
+        assertEquals("sms", row.get(4));
+        assertEquals(Date.valueOf("2020-05-17"), row.get(7));
+        Row contact = ContractRowMapping.contactRow(CONTACT);
+        assertEquals("phone", contact.get(3));
+        assertEquals("promise_to_pay", contact.get(4));
+    }
+
+    @Test
+    void rowWithSchemaIsReadByColumnName() {
+        Row reordered = new GenericRowWithSchema(
+                new Object[] {50.0, "extra", LocalDate.of(2024, 1, 20), "I1", null},
+                new org.apache.spark.sql.types.StructType()
+                        .add("amount", "double").add("note", "string").add("payment_date", "date")
+                        .add("invoice_id", "string").add("payment_id", "string"));
+        assertEquals(PAYMENT, ContractRowMapping.payment(reordered));
+    }
+
+    @Test
+    void acceptsJavaTimeValues() {
+        Row row = RowFactory.create("K1", "C1", Instant.parse("2024-02-05T19:05:00Z"), "phone", "promise_to_pay");
+        assertEquals(CONTACT, ContractRowMapping.contact(row));
+    }
+
+    @Test
+    void refusesValuesOutsideTheVocabulary() {
+        Row row = RowFactory.create("K1", "C1", Instant.parse("2024-02-05T19:05:00Z"), "fax", null);
+        assertThrows(IllegalArgumentException.class, () -> ContractRowMapping.contact(row));
+    }
+}
