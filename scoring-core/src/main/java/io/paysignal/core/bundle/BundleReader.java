@@ -35,13 +35,7 @@ public final class BundleReader {
      */
     public ModelBundle read(Path folder, FeatureSchema expected) throws IOException {
         BundleManifest manifest = readManifest(folder);
-        String difference = expected.differenceFrom(manifest.featureSchema());
-        if (!difference.isEmpty()) {
-            throw new InvalidBundleException("bundle " + folder + " was trained on feature schema "
-                    + manifest.featureSchemaVersion() + " with " + manifest.featureNames().size()
-                    + " features, but this build computes schema " + expected.version() + " with "
-                    + expected.names().size() + ": " + difference + "; retrain the model with this build");
-        }
+        requireSchema(folder.toString(), manifest, expected);
         return load(folder, manifest);
     }
 
@@ -50,20 +44,48 @@ public final class BundleReader {
         return load(folder, readManifest(folder));
     }
 
-    private ModelBundle load(Path folder, BundleManifest manifest) throws IOException {
-        Model<Label> model = readModel(folder.resolve(manifest.modelFile()), manifest);
-        try {
-            return ModelBundle.of(folderName(folder), manifest, model);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidBundleException("bundle " + folder + " is inconsistent: " + e.getMessage(), e);
+    /**
+     * Loads a bundle from the bytes of its two files, e.g. shipped to Spark executors, which may not see the
+     * driver's disk. Checks exactly what {@link #read(Path, FeatureSchema)} checks.
+     */
+    public ModelBundle read(String version, byte[] manifestJson, byte[] modelBytes, FeatureSchema expected)
+            throws IOException {
+        BundleManifest manifest = codec.read(manifestJson, version + "/" + MANIFEST_FILE);
+        requireSchema(version, manifest, expected);
+        return assemble(version, version, manifest, modelBytes);
+    }
+
+    private void requireSchema(String bundle, BundleManifest manifest, FeatureSchema expected)
+            throws InvalidBundleException {
+        String difference = expected.differenceFrom(manifest.featureSchema());
+        if (!difference.isEmpty()) {
+            throw new InvalidBundleException("bundle " + bundle + " was trained on feature schema "
+                    + manifest.featureSchemaVersion() + " with " + manifest.featureNames().size()
+                    + " features, but this build computes schema " + expected.version() + " with "
+                    + expected.names().size() + ": " + difference + "; retrain the model with this build");
         }
     }
 
-    private static Model<Label> readModel(Path modelFile, BundleManifest manifest) throws IOException {
+    private ModelBundle load(Path folder, BundleManifest manifest) throws IOException {
+        Path modelFile = folder.resolve(manifest.modelFile());
         if (!Files.isRegularFile(modelFile)) {
             throw new InvalidBundleException("model file " + modelFile + " is missing");
         }
-        byte[] bytes = Files.readAllBytes(modelFile);
+        return assemble(folderName(folder), folder.toString(), manifest, Files.readAllBytes(modelFile));
+    }
+
+    private static ModelBundle assemble(String version, String where, BundleManifest manifest, byte[] modelBytes)
+            throws IOException {
+        Model<Label> model = readModel(where + "/" + manifest.modelFile(), modelBytes, manifest);
+        try {
+            return ModelBundle.of(version, manifest, model);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBundleException("bundle " + where + " is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static Model<Label> readModel(String modelFile, byte[] bytes, BundleManifest manifest)
+            throws IOException {
         String actual = SerializedModel.sha256Of(bytes);
         if (!actual.equals(manifest.modelSha256())) {
             throw new InvalidBundleException("model file " + modelFile + " is corrupt or truncated: "

@@ -1,8 +1,14 @@
 package io.paysignal.core.bundle;
 
+import io.paysignal.core.feature.FeatureDefinition;
+import io.paysignal.core.feature.FeatureNames;
+import io.paysignal.core.model.ReasonCode;
+
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +29,27 @@ public record FeatureSchema(String version, List<String> names) {
         if (names.isEmpty() || new HashSet<>(names).size() != names.size()) {
             throw new IllegalArgumentException("feature names must be non-empty and unique");
         }
+    }
+
+    /**
+     * The schema this build's {@link io.paysignal.core.feature.FeatureExtractor} computes: version
+     * {@code features-v<N>} with N = {@link FeatureNames#SCHEMA_VERSION}.
+     */
+    public static FeatureSchema ofThisBuild() {
+        return new FeatureSchema("features-v" + FeatureNames.SCHEMA_VERSION,
+                FeatureNames.names());
+    }
+
+    /**
+     * The reason code and sentence of every feature in the catalog, as the model bundle records them.
+     */
+    public static Map<String, ReasonCode> reasonCatalog() {
+        Map<String, ReasonCode> catalog = new LinkedHashMap<>();
+        for (FeatureDefinition definition : FeatureNames.definitions()) {
+            catalog.put(definition.name(),
+                    new ReasonCode(definition.reasonCode(), definition.reasonSentence()));
+        }
+        return catalog;
     }
 
     /**

@@ -167,7 +167,8 @@ public final class ContractRowMapping {
         return date == null ? null : Date.valueOf(date);
     }
 
-    private static LocalDate localDate(Object value) {
+    /** A Spark date cell (LocalDate or java.sql.Date, by session setting) as a LocalDate; null stays null. */
+    public static LocalDate localDate(Object value) {
         if (value == null) {
             return null;
         }
@@ -180,7 +181,8 @@ public final class ContractRowMapping {
         throw new IllegalArgumentException("not a date value: " + value.getClass().getName());
     }
 
-    private static Instant instant(Object value) {
+    /** A Spark timestamp cell (Instant or java.sql.Timestamp) as an Instant; null stays null. */
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }

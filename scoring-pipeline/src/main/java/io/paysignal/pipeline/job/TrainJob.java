@@ -1,0 +1,124 @@
+package io.paysignal.pipeline.job;
+
+import io.paysignal.core.bundle.FeatureSchema;
+import io.paysignal.core.bundle.ModelRegistry;
+import io.paysignal.core.definition.DelinquencyLabel;
+import io.paysignal.core.feature.FeatureExtractor;
+import io.paysignal.core.history.CustomerHistory;
+import io.paysignal.pipeline.io.History;
+import io.paysignal.pipeline.io.HistoryReader;
+import io.paysignal.pipeline.io.ReaderConfig;
+import io.paysignal.pipeline.io.RejectsWriter;
+import io.paysignal.pipeline.spark.HistoryAssembler;
+import io.paysignal.pipeline.train.CustomerSample;
+import io.paysignal.pipeline.train.ModelTrainer;
+import io.paysignal.pipeline.train.TrainerConfig;
+import io.paysignal.pipeline.train.TrainingRequest;
+import io.paysignal.pipeline.train.TrainingResult;
+import io.paysignal.pipeline.train.TrainingRow;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code riskctl train}: reads a history, builds labelled feature snapshots at several as-of dates no later
+ * than T - H inside Spark tasks, trains the candidate models on the driver and publishes the winner as a new
+ * version of the model registry (its {@code rejects.csv} and run summary in the version folder).
+ */
+public final class TrainJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * @param history the history directory (any Hadoop URI)
+     * @param asOf T: every label must be observed by T
+     * @param registry the model registry folder (local file system)
+     * @param label D and H
+     * @param reader reader settings (default currency, reject share)
+     * @param schedule snapshot dates
+     * @param trainer trainer hyper-parameters
+     * @param gitCommit the source revision, recorded in the bundle
+     */
+    public record Config(String history, LocalDate asOf, Path registry, DelinquencyLabel label, ReaderConfig reader,
+                         SnapshotSchedule schedule, TrainerConfig trainer, String gitCommit) {
+    }
+
+    /** What a training run produced. */
+    public record Outcome(String version, Path folder, TrainingResult result, List<LocalDate> snapshots,
+                          long trainingRows) {
+    }
+
+    private TrainJob() {
+    }
+
+    public static Outcome run(SparkSession spark, Config config) throws IOException {
+        History history = new HistoryReader(spark, config.reader()).read(config.history());
+        try {
+            history.summary().textLines().forEach(line -> LOG.info("input: {}", line));
+            HistoryFacts facts = HistoryFacts.of(history);
+            if (facts.firstActivity() == null) {
+                throw new IllegalArgumentException("the history has no invoices: nothing to train on");
+            }
+            List<LocalDate> snapshots = config.schedule().dates(config.asOf(), config.label().horizonDays(),
+                    facts.firstActivity());
+            LOG.info("snapshots: {}", snapshots);
+
+            long customers = history.summary().table("customers").acceptedRows();
+            int cap = config.trainer().maxTrainingRows();
+            // Sample whole customers before anything reaches the driver, aiming a little above the cap so the
+            // trainer's exact cap (same hash order) rarely has to drop more.
+            double fraction = Math.min(1.0, 1.1 * cap / Math.max(1.0, (double) customers * snapshots.size()));
+            CustomerSample sample = new CustomerSample(fraction, config.trainer().seed());
+            JavaRDD<CustomerHistory> histories = HistoryAssembler.byCustomer(history, config.asOf());
+            List<TrainingRow> rows = histories
+                    .filter(customer -> sample.keeps(customer.customerId()))
+                    .flatMap(customer -> trainingRows(customer, snapshots, config.label()).iterator())
+                    .collect();
+            LOG.info("{} training rows from {} customers (sampled fraction {})", rows.size(), customers,
+                    String.format("%.3f", fraction));
+
+            Instant now = Instant.now();
+            String fingerprint = HistoryFacts.fingerprint(spark, config.history());
+            TrainingRequest request = new TrainingRequest(FeatureSchema.ofThisBuild().version(), config.label(),
+                    FeatureSchema.reasonCatalog(), fingerprint, config.gitCommit(), now);
+            TrainingResult result = new ModelTrainer(config.trainer()).train(rows, request);
+
+            String version = VERSION_TIME.format(now) + "-" + fingerprint.substring(0, 6);
+            RejectsWriter rejects = new RejectsWriter(spark);
+            Path folder = new ModelRegistry(config.registry()).publish(version, result.writer(), staging -> {
+                rejects.write(history.rejects(), staging.toUri().toString());
+                Files.writeString(staging.resolve("run-summary.json"), history.summary().toJson(),
+                        StandardCharsets.UTF_8);
+            });
+            return new Outcome(version, folder, result, snapshots, rows.size());
+        } finally {
+            history.release();
+        }
+    }
+
+    /** One labelled row per snapshot date on which the customer is active. */
+    static List<TrainingRow> trainingRows(CustomerHistory customer, List<LocalDate> snapshots, DelinquencyLabel label) {
+        FeatureExtractor extractor = new FeatureExtractor();
+        List<TrainingRow> rows = new ArrayList<>(snapshots.size());
+        for (LocalDate asOf : snapshots) {
+            if (Snapshots.isActiveOn(customer, asOf)) {
+                rows.add(new TrainingRow(extractor.extract(customer, asOf), label.isDelinquent(customer, asOf)));
+            }
+        }
+        return rows;
+    }
+}
