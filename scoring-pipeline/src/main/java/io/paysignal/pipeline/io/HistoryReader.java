@@ -106,7 +106,7 @@ public final class HistoryReader {
         Map<HistoryTable, Dataset<Row>> parsed = new EnumMap<>(HistoryTable.class);
         for (TableSource source : sources) {
             if (source.path() != null) {
-                // Validate every table's layout before the first Spark job, so a bad file fails fast.
+                // Every table's layout (header, columns, types) is checked before any table is parsed.
                 parsed.put(source.table(), source.csv() ? parseCsv(source) : parseParquet(source));
             }
         }
@@ -115,17 +115,23 @@ public final class HistoryReader {
         List<RunSummary.TableCounts> counts = new ArrayList<>();
         List<Dataset<Row>> persisted = new ArrayList<>();
         Dataset<Row> rejects = null;
-        for (TableSource source : sources) {
-            HistoryTable table = source.table();
-            Dataset<Row> rows = parsed.containsKey(table)
-                    ? check(table, parsed.get(table), table.parent() == null ? null : accepted.get(table.parent()))
-                    : emptyChecked(table);
-            rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
-            persisted.add(rows);
-            accepted.put(table, acceptedRows(table, rows));
-            counts.add(count(source, rows));
-            Dataset<Row> tableRejects = rejectedRows(table, rows);
-            rejects = rejects == null ? tableRejects : rejects.union(tableRejects);
+        try {
+            for (TableSource source : sources) {
+                HistoryTable table = source.table();
+                Dataset<Row> parents = table.parent() == null ? null : accepted.get(table.parent());
+                Dataset<Row> rows = parsed.containsKey(table)
+                        ? check(table, parsed.get(table), parents)
+                        : emptyChecked(table);
+                rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+                persisted.add(rows);
+                accepted.put(table, acceptedRows(table, rows));
+                counts.add(count(source, rows));
+                Dataset<Row> tableRejects = rejectedRows(table, rows);
+                rejects = rejects == null ? tableRejects : rejects.union(tableRejects);
+            }
+        } catch (RuntimeException e) {
+            persisted.forEach(Dataset::unpersist);
+            throw e;
         }
 
         History history = new History(accepted, rejects, new RunSummary(counts), persisted);
@@ -198,7 +204,14 @@ public final class HistoryReader {
 
     private Dataset<Row> parseParquet(TableSource source) {
         HistoryTable table = source.table();
-        Dataset<Row> file = spark.read().parquet(source.path().toString());
+        Dataset<Row> file;
+        try {
+            file = spark.read().parquet(source.path().toString());
+        } catch (Exception e) { // AnalysisException (undeclared to Java) or SparkException: the file is unreadable
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines()
+                    .findFirst().orElse("");
+            throw new HistoryFormatException(source.fileName() + ": cannot be read as Parquet (" + reason + ")", e);
+        }
         StructType schema = file.schema();
         requireColumns(source, Arrays.asList(schema.fieldNames()));
         List<String> present = new ArrayList<>();

@@ -33,7 +33,10 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ContractRowMapping {
 
-    /** customers: customer_id, segment, country, timezone, preferred_channel, do_not_contact, credit_limit, opened_date. */
+    /**
+     * customers: customer_id, segment, country, timezone, preferred_channel, do_not_contact, credit_limit,
+     * opened_date.
+     */
     public static final StructType CUSTOMERS = new StructType()
             .add("customer_id", DataTypes.StringType)
             .add("segment", DataTypes.StringType)

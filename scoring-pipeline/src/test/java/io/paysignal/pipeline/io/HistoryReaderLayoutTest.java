@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paysignal.core.history.Customer;
 import io.paysignal.core.history.Invoice;
@@ -119,6 +120,14 @@ class HistoryReaderLayoutTest extends SharedSparkSession {
         writeMinimalHistory();
         write("payments.parquet/part-00000.parquet", "not really parquet");
         assertEquals("history " + dir + " holds both payments.csv and payments.parquet; keep one", failure());
+    }
+
+    @Test
+    void unreadableParquetFails() throws IOException {
+        writeMinimalHistory();
+        Files.delete(dir.resolve("payments.csv"));
+        write("payments.parquet/part-00000.parquet", "not really parquet");
+        assertTrue(failure().startsWith("payments.parquet: cannot be read as Parquet ("));
     }
 
     @Test
