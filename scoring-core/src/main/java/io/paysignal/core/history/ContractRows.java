@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads contract rows (DATA-CONTRACT section 1) from raw text cells into typed records, checking every
@@ -23,6 +24,9 @@ import java.util.function.Function;
  * Blank cells count as absent.
  */
 public final class ContractRows {
+
+    /** Digits with an optional sign and {@code .}: no exponent, no thousands separators. Compiled once: hot path. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private ContractRows() {
     }
@@ -135,7 +139,7 @@ public final class ContractRows {
     /** Parses a contract {@code decimal}: plain digits with an optional sign and {@code .}, no separators. */
     public static BigDecimal parseDecimal(String text) {
         String trimmed = text == null ? "" : text.trim();
-        if (!trimmed.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+        if (!PLAIN_DECIMAL.matcher(trimmed).matches()) {
             throw new IllegalArgumentException("not a plain decimal number: " + text);
         }
         return new BigDecimal(trimmed);
