@@ -36,7 +36,9 @@ public final class ContactRuleChecker {
     private final Customer customer;
     private final ZoneId zone;
     private final Instant[] allContacts;
+    private final long[] allContactDays;
     private final Instant[] phoneAttempts;
+    private final long[] phoneAttemptDays;
     private final Instant[] phoneConversations;
     private final Map<Channel, Instant> optedOutSince;
 
@@ -68,7 +70,9 @@ public final class ContactRuleChecker {
             }
         }
         this.allContacts = sorted(all);
+        this.allContactDays = localEpochDays(allContacts);
         this.phoneAttempts = sorted(phone);
+        this.phoneAttemptDays = localEpochDays(phoneAttempts);
         this.phoneConversations = sorted(conversations);
         this.optedOutSince = optOuts;
     }
@@ -142,7 +146,7 @@ public final class ContactRuleChecker {
                     return found;
                 }
             }
-            int calls = busiestPeriod(phoneAttempts, at, rules.phoneAttemptWindowDays());
+            int calls = busiestPeriod(phoneAttempts, phoneAttemptDays, at, rules.phoneAttemptWindowDays());
             if (calls > rules.maxPhoneAttempts()) {
                 found.add(new RuleViolation(ContactRule.PHONE_ATTEMPT_LIMIT, calls + " phone attempts would fall in "
                         + rules.phoneAttemptWindowDays() + " days (limit " + rules.maxPhoneAttempts() + ")"));
@@ -151,7 +155,7 @@ public final class ContactRuleChecker {
                 }
             }
         }
-        int contacts = busiestPeriod(allContacts, at, rules.contactCapWindowDays());
+        int contacts = busiestPeriod(allContacts, allContactDays, at, rules.contactCapWindowDays());
         if (contacts > rules.maxContacts()) {
             found.add(new RuleViolation(ContactRule.CONTACT_CAP, contacts + " contacts would fall in "
                     + rules.contactCapWindowDays() + " days (cap " + rules.maxContacts() + ")"));
@@ -184,9 +188,9 @@ public final class ContactRuleChecker {
     /**
      * The largest number of events, the candidate at {@code at} included, that share one rolling period with
      * it: the maximum over every {@code days x 24}-hour span and every run of {@code days} local calendar days
-     * that contains {@code at}.
+     * that contains {@code at}. {@code eventDays} are the events' local epoch days, index for index.
      */
-    private int busiestPeriod(Instant[] events, Instant at, int days) {
+    private int busiestPeriod(Instant[] events, long[] eventDays, Instant at, int days) {
         Duration span = Duration.ofDays(days);
         // Elapsed-time reading: the busiest span [s, s + span) holding `at` starts at `at` or at an earlier event.
         int busiest = 1 + countIn(events, at, at.plus(span));
@@ -198,22 +202,26 @@ public final class ContactRuleChecker {
         // midnight), so count by date among all events near enough to share a run of days.
         int from = lowerBound(events, at.minus(span).minus(OFFSET_MARGIN));
         int to = lowerBound(events, at.plus(span).plus(OFFSET_MARGIN));
-        long[] eventDays = new long[to - from];
-        for (int i = from; i < to; i++) {
-            eventDays[i - from] = localEpochDay(events[i]);
-        }
         long atDay = localEpochDay(at);
         for (long firstDay = atDay - days + 1; firstDay <= atDay; firstDay++) {
             long lastDay = firstDay + days - 1;
             int count = 1;
-            for (long day : eventDays) {
-                if (day >= firstDay && day <= lastDay) {
+            for (int i = from; i < to; i++) {
+                if (eventDays[i] >= firstDay && eventDays[i] <= lastDay) {
                     count++;
                 }
             }
             busiest = Math.max(busiest, count);
         }
         return busiest;
+    }
+
+    private long[] localEpochDays(Instant[] instants) {
+        long[] days = new long[instants.length];
+        for (int i = 0; i < instants.length; i++) {
+            days[i] = localEpochDay(instants[i]);
+        }
+        return days;
     }
 
     private long localEpochDay(Instant instant) {

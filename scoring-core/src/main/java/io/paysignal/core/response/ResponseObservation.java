@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,10 +79,5 @@ public record ResponseObservation(String segment, Channel channel, int localHour
             }
         }
         return merge(single);
-    }
-
-    /** Order by key, for stable output. */
-    public static Comparator<ResponseObservation> byKey() {
-        return Comparator.comparing(ResponseObservation::key);
     }
 }
