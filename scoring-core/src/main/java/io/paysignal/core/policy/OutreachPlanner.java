@@ -110,6 +110,7 @@ public final class OutreachPlanner {
         List<Instant> slots = slots(customer.timezone(), earliest);
         Map<String, Suppression> suppressions = new LinkedHashMap<>();
         Map<Channel, Slot> bestByChannel = new LinkedHashMap<>();
+        Map<Channel, Slot> firstByChannel = new LinkedHashMap<>();
         for (Channel channel : config.channelsFor(treatment.action())) {
             for (Instant slot : slots) {
                 var violation = checker.firstViolation(channel, slot);
@@ -120,6 +121,7 @@ public final class OutreachPlanner {
                 double probability = response.probability(channel, slot);
                 double delayDays = Duration.between(earliest, slot).toMinutes() / (24.0 * 60);
                 double value = probability * Math.pow(config.dailyDelayDiscount(), delayDays);
+                firstByChannel.putIfAbsent(channel, new Slot(channel, slot, probability, value));
                 Slot incumbent = bestByChannel.get(channel);
                 if (incumbent == null || value > incumbent.value()) {
                     bestByChannel.put(channel, new Slot(channel, slot, probability, value));
@@ -139,35 +141,39 @@ public final class OutreachPlanner {
             }
         }
         Slot chosen = best;
-        String channelWhy;
+        List<Channel> allowed = config.channelsFor(treatment.action());
+        String channelWhy = allowed.size() == 1
+                ? "the only channel used for " + treatment.action().wireName()
+                : "the best estimated response of the allowed channels";
         Channel preferred = customer.preferredChannel();
-        if (preferred == null) {
-            channelWhy = "best estimated response of the allowed slots";
-        } else if (!config.channelsFor(treatment.action()).contains(preferred)) {
-            channelWhy = "best estimated response; preferred channel " + preferred.wireName() + " is not used for "
+        if (preferred != null && !allowed.contains(preferred)) {
+            channelWhy += "; preferred channel " + preferred.wireName() + " is not used for "
                     + treatment.action().wireName();
-        } else if (!bestByChannel.containsKey(preferred)) {
-            channelWhy = "best estimated response; preferred channel " + preferred.wireName()
-                    + " has no slot allowed by the contact rules";
-        } else {
+        } else if (preferred != null && !bestByChannel.containsKey(preferred)) {
+            channelWhy += "; preferred channel " + preferred.wireName() + " has no slot the contact rules allow";
+        } else if (preferred != null) {
             Slot onPreferred = bestByChannel.get(preferred);
             if (onPreferred.value() >= config.preferredChannelTolerance() * best.value()) {
                 chosen = onPreferred;
                 channelWhy = preferred == best.channel()
-                        ? "preferred channel, also the best estimated response"
-                        : String.format(Locale.ROOT, "preferred channel (best was %s at %.2f; %.2f is within the "
-                                + "%.2fx tolerance)", best.channel().wireName(), best.probability(),
+                        ? "the preferred channel, also the best estimated response"
+                        : String.format(Locale.ROOT, "the preferred channel (best was %s at %.2f; %.2f is within "
+                                + "the %.2fx tolerance)", best.channel().wireName(), best.probability(),
                                 onPreferred.probability(), config.preferredChannelTolerance());
             } else {
-                channelWhy = String.format(Locale.ROOT, "preferred channel %s estimated at only %.2f, below %.2fx "
-                                + "the best", preferred.wireName(), onPreferred.probability(),
+                channelWhy += String.format(Locale.ROOT, "; preferred channel %s estimated at only %.2f, below "
+                        + "%.2fx the best", preferred.wireName(), onPreferred.probability(),
                         config.preferredChannelTolerance());
             }
         }
         ZonedDateTime local = chosen.at().atZone(customer.timezone());
-        String explanation = String.format(Locale.ROOT, "%s. %s at %s %s (%s): estimated response %.2f, %s%s",
+        Slot first = firstByChannel.get(chosen.channel());
+        String timeWhy = first.at().equals(chosen.at()) ? "the first slot the rules allow"
+                : String.format(Locale.ROOT, "answered better than the first allowed slot (%s, %.2f)",
+                        LOCAL_FORMAT.format(first.at().atZone(customer.timezone())), first.probability());
+        String explanation = String.format(Locale.ROOT, "%s. %s at %s %s (%s): %s; estimated response %.2f, %s%s",
                 treatment.explanation(), chosen.channel().wireName(), LOCAL_FORMAT.format(local),
-                customer.timezone().getId(), chosen.at(), chosen.probability(), channelWhy,
+                customer.timezone().getId(), chosen.at(), timeWhy, chosen.probability(), channelWhy,
                 suppressed.isEmpty() ? "" : ". Suppressed: " + summarize(suppressed));
         return new OutreachDecision(customer.customerId(), asOf, treatment.action(), treatment.action(),
                 treatment.reason(), chosen.channel(), chosen.at(), local, chosen.probability(), explanation,

@@ -103,8 +103,8 @@ class OutreachPlannerTest {
         assertEquals(ZonedDateTime.of(2026, 3, 2, 18, 0, 0, 0, ZoneId.of(CHICAGO)), decision.localContactTime());
         assertEquals(0.5, decision.estimatedResponse(), 1e-9);
         assertTrue(decision.explanation().contains("offer a payment plan"), decision.explanation());
-        assertTrue(decision.explanation().contains("email at Mon 2026-03-02 18:00 America/Chicago"),
-                decision.explanation());
+        assertTrue(decision.explanation().contains("email at Mon 2026-03-02 18:00 America/Chicago "
+                + "(2026-03-03T00:00:00Z): the first slot the rules allow"), decision.explanation());
         assertEquals("outreach-1", decision.policyVersion());
     }
 
@@ -273,5 +273,7 @@ class OutreachPlannerTest {
                 RiskTier.HIGH, model);
         assertEquals(19, decision.localContactTime().getHour(), decision.explanation());
         assertTrue(decision.estimatedResponse() > 0.3, decision.explanation());
+        assertTrue(decision.explanation().contains("answered better than the first allowed slot (Mon 2026-03-02 "
+                + "18:00"), decision.explanation());
     }
 }
