@@ -1,5 +1,6 @@
 package io.paysignal.core.model;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * @param code upper-case letters, digits and underscores, e.g. {@code HIGH_DPD_90D}
  * @param sentence what the code means to a collections agent
  */
-public record ReasonCode(String code, String sentence) {
+public record ReasonCode(String code, String sentence) implements Serializable {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 

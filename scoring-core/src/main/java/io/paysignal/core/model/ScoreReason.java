@@ -1,5 +1,7 @@
 package io.paysignal.core.model;
 
+import java.io.Serializable;
+
 /**
  * One reason a customer's score is high: resetting {@code feature} to a typical customer's value would lower
  * the model's score by {@code scoreIncrease}.
@@ -8,7 +10,7 @@ package io.paysignal.core.model;
  * @param reason its code and sentence
  * @param scoreIncrease how much this feature's value adds to the model's score, greater than 0
  */
-public record ScoreReason(String feature, ReasonCode reason, double scoreIncrease) {
+public record ScoreReason(String feature, ReasonCode reason, double scoreIncrease) implements Serializable {
 
     public ScoreReason {
         if (feature == null || feature.isBlank() || reason == null) {

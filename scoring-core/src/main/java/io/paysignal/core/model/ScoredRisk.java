@@ -2,6 +2,7 @@ package io.paysignal.core.model;
 
 import io.paysignal.core.policy.RiskTier;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
  * @param tier the tier of {@code riskScore} under the bundle's cut-offs
  * @param reasons the features that raise the score most, strongest first; empty when none raises it
  */
-public record ScoredRisk(double riskScore, RiskTier tier, List<ScoreReason> reasons) {
+public record ScoredRisk(double riskScore, RiskTier tier, List<ScoreReason> reasons) implements Serializable {
 
     public ScoredRisk {
         if (!(riskScore >= 0.0 && riskScore <= 1.0)) {

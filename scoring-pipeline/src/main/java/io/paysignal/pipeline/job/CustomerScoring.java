@@ -6,6 +6,7 @@ import io.paysignal.core.feature.FeatureVector;
 import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.core.model.ScoreReason;
 import io.paysignal.core.model.ScoredRisk;
+import io.paysignal.core.policy.OutreachDecision;
 import io.paysignal.core.snapshot.CustomerSnapshot;
 
 import java.io.Serializable;
@@ -37,11 +38,11 @@ public final class CustomerScoring implements Serializable {
      * @param decision the outreach recommendation
      */
     public record Scored(CustomerHistory history, CustomerSnapshot snapshot, ScoredRisk risk,
-                         Outreach.Decision decision) implements Serializable {
+                         OutreachDecision decision) implements Serializable {
 
         /** The score table's {@code reason_codes}: up to three codes, {@code ;}-separated. */
         public String reasonCodesText() {
-            return risk.reasons().stream().map(ScoreReason::code).collect(Collectors.joining(";"));
+            return risk.reasons().stream().map(reason -> reason.reason().code()).collect(Collectors.joining(";"));
         }
     }
 

@@ -1,0 +1,95 @@
+package io.paysignal.pipeline.job;
+
+import io.paysignal.core.bundle.OutreachSettings;
+import io.paysignal.core.history.Contact;
+import io.paysignal.core.history.CustomerHistory;
+import io.paysignal.core.policy.OutreachConfig;
+import io.paysignal.core.response.ResponseModel;
+import io.paysignal.core.response.ResponseModelSelection;
+import io.paysignal.core.response.ResponseModelSettings;
+import io.paysignal.core.response.ResponseObservation;
+import io.paysignal.pipeline.train.CustomerSample;
+import org.apache.spark.api.java.JavaRDD;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fits the bundle's response model from the contact history: contacts are counted per (segment, channel,
+ * local hour, weekday) in Spark, the candidate structures are compared out of time (fitted on contacts before
+ * T - {@value #HOLD_OUT_DAYS} days, judged on a sample of customers' contacts after it), and the winner is
+ * refitted on every contact up to T.
+ */
+public final class OutreachTraining {
+
+    /** Days of contacts before T held out to choose the response model's structure. */
+    static final int HOLD_OUT_DAYS = 90;
+    /** Customers whose held-out contacts are replayed on the driver for the choice (a memory bound). */
+    static final int MAX_EVALUATION_CUSTOMERS = 20_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutreachTraining.class);
+
+    private OutreachTraining() {
+    }
+
+    /** The outreach settings for a bundle trained as of {@code asOf} on {@code histories} (cut at T). */
+    public static OutreachSettings fit(JavaRDD<CustomerHistory> histories, LocalDate asOf, long customers, long seed) {
+        Instant end = Outreach.earliestContact(asOf);
+        Instant split = end.minusSeconds(86_400L * HOLD_OUT_DAYS);
+        List<ResponseObservation> beforeSplit = observations(histories, split);
+        List<ResponseObservation> all = observations(histories, end);
+        ResponseModelSelection selection = null;
+        ResponseModel model;
+        double fraction = Math.min(1.0, (double) MAX_EVALUATION_CUSTOMERS / Math.max(1, customers));
+        CustomerSample sample = new CustomerSample(fraction, seed);
+        List<CustomerHistory> heldOut = histories
+                .filter(h -> sample.keeps(h.customerId()) && hasContactIn(h, split, end))
+                .collect();
+        if (beforeSplit.isEmpty() || heldOut.isEmpty()) {
+            LOG.info("response model: too few contacts to choose a structure out of time; using the full model");
+            model = ResponseModel.fit(all, ResponseModelSettings.full(ResponseModelSettings.DEFAULT_CUSTOMER_PRIOR_STRENGTH));
+        } else {
+            selection = ResponseModelSelection.select(beforeSplit, heldOut, split, end,
+                    ResponseModelSettings.candidates());
+            model = selection.refit(all);
+            LOG.info("response model: chose {} (held-out log-loss {} vs hour-of-day baseline {}, AUC {} vs {})",
+                    selection.chosenEvaluation().model(), selection.chosenEvaluation().logLoss(),
+                    selection.chosenEvaluation().baselineLogLoss(), selection.chosenEvaluation().auc(),
+                    selection.chosenEvaluation().baselineAuc());
+        }
+        return new OutreachSettings(OutreachConfig.defaults(), model, selection);
+    }
+
+    /** Contacts made before {@code before}, counted per cell in Spark; only the cells reach the driver. */
+    static List<ResponseObservation> observations(JavaRDD<CustomerHistory> histories, Instant before) {
+        List<ResponseObservation> cells = histories
+                .flatMap(history -> {
+                    List<ResponseObservation> single = new ArrayList<>();
+                    for (Contact contact : history.contacts()) {
+                        if (contact.contactTime().isBefore(before)) {
+                            single.add(ResponseObservation.of(history.customer(), contact));
+                        }
+                    }
+                    return single.iterator();
+                })
+                .mapToPair(observation -> new Tuple2<>(observation.key(), observation))
+                .reduceByKey((a, b) -> ResponseObservation.merge(List.of(a, b)).get(0))
+                .values()
+                .collect();
+        return ResponseObservation.merge(cells);
+    }
+
+    private static boolean hasContactIn(CustomerHistory history, Instant from, Instant to) {
+        for (Contact contact : history.contacts()) {
+            if (!contact.contactTime().isBefore(from) && contact.contactTime().isBefore(to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
