@@ -48,6 +48,12 @@ final class LegacyOutreachPolicy {
         if (worstDpd < 1 || worstDpd > GIVE_UP_AFTER_DPD) {
             return List.of();
         }
+        boolean reminder = worstDpd == 1 || worstDpd == 7 || worstDpd == 14 || worstDpd == 21
+                || worstDpd == 45 || worstDpd == 75;
+        boolean call = worstDpd >= CALL_FROM_DPD && day - lastCallDay >= 7 && !SimCalendar.isWeekend(day);
+        if (!reminder && !call) {
+            return List.of();
+        }
         List<Planned> planned = new ArrayList<>(2);
         long midnight = day * 86_400L;
         if (worstDpd == 1 || worstDpd == 7 || worstDpd == 21) {
@@ -56,7 +62,7 @@ final class LegacyOutreachPolicy {
         if (worstDpd == 14) {
             add(planned, first(optedOutMask, Channel.SMS, Channel.EMAIL), midnight + 16 * 3600 + jitter(random, 1800), false);
         }
-        if (worstDpd >= CALL_FROM_DPD && day - lastCallDay >= 7 && !SimCalendar.isWeekend(day)) {
+        if (call) {
             add(planned, first(optedOutMask, Channel.PHONE, Channel.EMAIL), midnight + 13 * 3600 + jitter(random, 7 * 3600), true);
         }
         if (worstDpd == 45 || worstDpd == 75) {

@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  * <p>Each sample's label is decided by {@link DelinquencyLabel} on the invoices open at the as-of date
  * (with what was already paid on them) plus those issued after it. Settled invoices cannot count, since
  * a settled invoice stays settled. A sample stops early on the first day an invoice reaches D days past
- * due unsettled, which leaves the label unchanged (later payments cannot settle it on that day).
+ * due unsettled, which leaves the label unchanged (later payments cannot settle it on that day), and as
+ * soon as no open or future invoice can still reach D days past due within the horizon.
  */
 final class TruthEstimator {
 
@@ -73,10 +74,21 @@ final class TruthEstimator {
             }
         }
         int horizonEnd = asOfDay + label.horizonDays();
+        // Only invoices due by this day can reach D days past due within the horizon.
+        int lastCountingDue = horizonEnd - label.dpdThreshold();
+        int lastCountingIssue = lastCountingDue - profile.termsDays();
         boolean stoppedEarly = false;
-        for (int day = asOfDay + 1; day <= horizonEnd && !stoppedEarly; day++) {
+        for (int day = asOfDay + 1; day <= horizonEnd; day++) {
             simulation.step(day, random, inputs);
-            stoppedEarly = reachesThresholdUnsettled(simulation, day);
+            int state = labelState(simulation, day, lastCountingDue);
+            if (state == DELINQUENT) {
+                stoppedEarly = true;
+                break;
+            }
+            if (state == NOTHING_OPEN_COUNTS && day >= lastCountingIssue) {
+                // Every invoice that could count is settled and none that could count is still to come.
+                break;
+            }
         }
         CustomerHistory history = new CustomerHistory(Customer.withDefaults(profile.customerId()),
                 inputs.invoices, inputs.payments, List.of());
@@ -89,13 +101,22 @@ final class TruthEstimator {
         return delinquent;
     }
 
-    private boolean reachesThresholdUnsettled(CustomerSimulation simulation, int day) {
+    private static final int DELINQUENT = 2;
+    private static final int OPEN_INVOICE_COUNTS = 1;
+    private static final int NOTHING_OPEN_COUNTS = 0;
+
+    /** Whether an open invoice reaches D days past due today, else whether any open invoice still could. */
+    private int labelState(CustomerSimulation simulation, int day, int lastCountingDue) {
+        int state = NOTHING_OPEN_COUNTS;
         for (OpenInvoice invoice : simulation.openInvoices()) {
             if (invoice.dueDay + label.dpdThreshold() == day) {
-                return true;
+                return DELINQUENT;
+            }
+            if (invoice.dueDay + label.dpdThreshold() > day && invoice.dueDay <= lastCountingDue) {
+                state = OPEN_INVOICE_COUNTS;
             }
         }
-        return false;
+        return state;
     }
 
     /** Collects the records the label needs from a re-simulation. */
