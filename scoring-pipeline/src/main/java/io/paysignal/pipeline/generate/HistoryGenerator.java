@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -190,7 +191,7 @@ public final class HistoryGenerator {
         CsvText.appendFixed4(out, profile.initialStress());
         out.append(',');
         CsvText.appendFixed4(out, profile.disputeRate());
-        out.append(',').append(profile.frequency().name().toLowerCase(java.util.Locale.ROOT))
+        out.append(',').append(profile.frequency().name().toLowerCase(Locale.ROOT))
                 .append(',').append(profile.termsDays())
                 .append(',').append(profile.response().bestChannel().wireName()).append('\n');
     }

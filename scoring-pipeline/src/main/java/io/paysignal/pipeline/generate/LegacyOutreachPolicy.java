@@ -57,13 +57,16 @@ final class LegacyOutreachPolicy {
         List<Planned> planned = new ArrayList<>(2);
         long midnight = day * 86_400L;
         if (worstDpd == 1 || worstDpd == 7 || worstDpd == 21) {
-            add(planned, first(optedOutMask, Channel.EMAIL, Channel.SMS), midnight + 14 * 3600 + jitter(random, 1800), false);
+            add(planned, first(optedOutMask, Channel.EMAIL, Channel.SMS),
+                    midnight + 14 * 3600 + random.nextInt(1800), false);
         }
         if (worstDpd == 14) {
-            add(planned, first(optedOutMask, Channel.SMS, Channel.EMAIL), midnight + 16 * 3600 + jitter(random, 1800), false);
+            add(planned, first(optedOutMask, Channel.SMS, Channel.EMAIL),
+                    midnight + 16 * 3600 + random.nextInt(1800), false);
         }
         if (call) {
-            add(planned, first(optedOutMask, Channel.PHONE, Channel.EMAIL), midnight + 13 * 3600 + jitter(random, 7 * 3600), true);
+            add(planned, first(optedOutMask, Channel.PHONE, Channel.EMAIL),
+                    midnight + 13 * 3600 + random.nextInt(7 * 3600), true);
         }
         if (worstDpd == 45 || worstDpd == 75) {
             add(planned, first(optedOutMask, Channel.LETTER, null), midnight + 9 * 3600, false);
@@ -85,9 +88,5 @@ final class LegacyOutreachPolicy {
             return fallback;
         }
         return null;
-    }
-
-    private static long jitter(SplittableRandom random, int seconds) {
-        return random.nextInt(seconds);
     }
 }

@@ -262,6 +262,21 @@ class HistoryGeneratorTest {
     }
 
     @Test
+    void theCommittedSampleIsExactlyWhatTheGeneratorMakes() throws IOException {
+        // Surefire runs in the module directory; the sample sits at the repository root.
+        Path committed = Path.of("..", "data-samples", "history");
+        Path regenerated = runs.resolve("sample");
+        new HistoryGenerator(new GeneratorConfig(500, LocalDate.parse("2024-01-01"), LocalDate.parse("2025-12-31"), 42,
+                regenerated, List.of(LocalDate.parse("2025-10-02")), LABEL, GeneratorConfig.DEFAULT_TRUTH_SAMPLES, 2))
+                .generate();
+        for (String file : List.of("customers.csv", "invoices.csv", "payments.csv", "contacts.csv",
+                "truth/label_probability.csv", "truth/response_truth.csv", "truth/customer_latent.csv", "truth/README.md")) {
+            assertArrayEquals(Files.readAllBytes(committed.resolve(file)), Files.readAllBytes(regenerated.resolve(file)),
+                    file + " differs: regenerate with data-samples/generate.sh");
+        }
+    }
+
+    @Test
     void truthReSimulationsDoNotDisturbTheGeneratedHistory() throws IOException {
         Path withTruth = runs.resolve("with-truth");
         Path withoutTruth = runs.resolve("without-truth");
