@@ -247,6 +247,28 @@ class HistoryGeneratorTest {
     }
 
     @Test
+    void customersUnderFinancialStressAreFarMoreLikelyToBecomeDelinquent() throws IOException {
+        double stressedSum = 0;
+        int stressed = 0;
+        double calmSum = 0;
+        int calm = 0;
+        for (Map<String, String> row : CsvTable.read(history.resolve("truth/label_probability.csv")).rows) {
+            double stress = Double.parseDouble(row.get("stress_at_as_of"));
+            double p = Double.parseDouble(row.get("true_probability"));
+            if (stress >= 0.5) {
+                stressedSum += p;
+                stressed++;
+            } else if (stress == 0) {
+                calmSum += p;
+                calm++;
+            }
+        }
+        assertTrue(stressed > 10 && calm > 1000, stressed + " stressed, " + calm + " calm");
+        assertTrue(stressedSum / stressed > 4 * (calmSum / calm),
+                "stressed " + stressedSum / stressed + " vs calm " + calmSum / calm);
+    }
+
+    @Test
     void sameArgumentsGiveByteIdenticalOutputWhateverTheThreadCount() throws IOException {
         Path one = runs.resolve("one-thread");
         Path two = runs.resolve("two-threads");
