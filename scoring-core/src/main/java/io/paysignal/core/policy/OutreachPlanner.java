@@ -7,6 +7,7 @@ import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.core.response.CustomerResponse;
 import io.paysignal.core.response.ResponseModel;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +38,7 @@ import java.util.TreeSet;
  *
  * <p>Stateless apart from its configuration; safe to share between threads.
  */
-public final class OutreachPlanner {
+public final class OutreachPlanner implements Serializable {
 
     private static final DateTimeFormatter LOCAL_FORMAT =
             DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);

@@ -18,6 +18,8 @@ public final class RiskCtl {
     public static final int EXIT_FAILURE = 1;
     /** picocli's status for unknown or malformed options. */
     public static final int EXIT_USAGE = 2;
+    /** Longest reason printed on stderr. */
+    private static final int MAX_REASON = 600;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -35,6 +37,13 @@ public final class RiskCtl {
         for (Object subcommand : Subcommands.all()) {
             commandLine.addSubcommand(subcommand);
         }
+        // The contract asks for a one-line reason on stderr: no usage dump after a mistyped option.
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine failed = exception.getCommandLine();
+            failed.getErr().println("riskctl: " + oneLine(exception) + " (see: "
+                    + failed.getCommandSpec().qualifiedName(" ") + " --help)");
+            return EXIT_USAGE;
+        });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println("riskctl " + cmd.getCommandName() + ": " + oneLine(exception));
             org.slf4j.LoggerFactory.getLogger(RiskCtl.class).debug("command failed", exception);
@@ -43,13 +52,19 @@ public final class RiskCtl {
         return commandLine;
     }
 
-    private static String oneLine(Throwable exception) {
+    /** The failure in one line: its message, and the root cause's when that says something more. */
+    static String oneLine(Throwable exception) {
         Throwable root = exception;
-        while (root.getMessage() == null && root.getCause() != null) {
+        while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.replaceAll("\\s*\\R\\s*", " ");
+        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
+        if (root != exception && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += " (cause: " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        String line = message.replaceAll("\\s*\\R\\s*", " ");
+        // Spark errors can embed whole query plans; the full text is in the log at debug level.
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
     }
 
     /** Reads the version from the jar manifest. */

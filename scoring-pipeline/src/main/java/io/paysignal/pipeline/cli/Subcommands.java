@@ -9,6 +9,7 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new GenerateCommand());
+        return List.of(new GenerateCommand(), new TrainCommand(), new ScoreCommand(), new EvaluateCommand(),
+                new ModelsCommand());
     }
 }

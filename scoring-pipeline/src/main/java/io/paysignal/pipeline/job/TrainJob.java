@@ -2,6 +2,7 @@ package io.paysignal.pipeline.job;
 
 import io.paysignal.core.bundle.FeatureSchema;
 import io.paysignal.core.bundle.ModelRegistry;
+import io.paysignal.core.bundle.OutreachSettings;
 import io.paysignal.core.definition.DelinquencyLabel;
 import io.paysignal.core.feature.FeatureExtractor;
 import io.paysignal.core.history.CustomerHistory;
@@ -18,6 +19,7 @@ import io.paysignal.pipeline.train.TrainingResult;
 import io.paysignal.pipeline.train.TrainingRow;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,10 +85,12 @@ public final class TrainJob {
             // trainer's exact cap (same hash order) rarely has to drop more.
             double fraction = Math.min(1.0, 1.1 * cap / Math.max(1.0, (double) customers * snapshots.size()));
             CustomerSample sample = new CustomerSample(fraction, config.trainer().seed());
-            JavaRDD<CustomerHistory> histories = HistoryAssembler.byCustomer(history, config.asOf());
+            DelinquencyLabel label = config.label();
+            JavaRDD<CustomerHistory> histories = HistoryAssembler.byCustomer(history, config.asOf())
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
             List<TrainingRow> rows = histories
                     .filter(customer -> sample.keeps(customer.customerId()))
-                    .flatMap(customer -> trainingRows(customer, snapshots, config.label()).iterator())
+                    .flatMap(customer -> trainingRows(customer, snapshots, label).iterator())
                     .collect();
             LOG.info("{} training rows from {} customers (sampled fraction {})", rows.size(), customers,
                     String.format("%.3f", fraction));
@@ -96,14 +100,18 @@ public final class TrainJob {
             TrainingRequest request = new TrainingRequest(FeatureSchema.ofThisBuild().version(), config.label(),
                     FeatureSchema.reasonCatalog(), fingerprint, config.gitCommit(), now);
             TrainingResult result = new ModelTrainer(config.trainer()).train(rows, request);
+            OutreachSettings outreach = OutreachTraining.fit(histories, config.asOf(), customers,
+                    config.trainer().seed());
 
             String version = VERSION_TIME.format(now) + "-" + fingerprint.substring(0, 6);
             RejectsWriter rejects = new RejectsWriter(spark);
             Path folder = new ModelRegistry(config.registry()).publish(version, result.writer(), staging -> {
                 rejects.write(history.rejects(), staging.toUri().toString());
+                Files.write(staging.resolve(OutreachSettings.FILE), outreach.toJson());
                 Files.writeString(staging.resolve("run-summary.json"), history.summary().toJson(),
                         StandardCharsets.UTF_8);
             });
+            histories.unpersist(false);
             return new Outcome(version, folder, result, snapshots, rows.size());
         } finally {
             history.release();

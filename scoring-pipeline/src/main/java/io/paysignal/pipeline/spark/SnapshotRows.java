@@ -9,6 +9,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.List;
  * reads with parquet-avro: {@code customer_id}, {@code as_of}, one double column per feature (in the
  * bundle's order), the customer columns outreach needs, and nested lists of open invoices and recent
  * contacts. Column names follow the data contract wherever the contract has the column.
+ *
+ * <p>Rows carry {@code java.sql.Date} / {@code Timestamp}, Spark's default external types (the session does
+ * not switch on the java.time API, so every row producer in the pipeline agrees).
  */
 public final class SnapshotRows {
 
@@ -68,7 +72,7 @@ public final class SnapshotRows {
         Customer customer = snapshot.customer();
         List<Object> cells = new ArrayList<>(values.length + 11);
         cells.add(snapshot.customerId());
-        cells.add(snapshot.asOf());
+        cells.add(java.sql.Date.valueOf(snapshot.asOf()));
         for (double value : values) {
             cells.add(value);
         }
@@ -78,20 +82,21 @@ public final class SnapshotRows {
         cells.add(customer.preferredChannel() == null ? null : customer.preferredChannel().wireName());
         cells.add(customer.doNotContact());
         cells.add(customer.creditLimit());
-        cells.add(customer.openedDate());
+        cells.add(customer.openedDate() == null ? null : java.sql.Date.valueOf(customer.openedDate()));
         List<Row> invoices = new ArrayList<>(snapshot.openInvoices().size());
         for (CustomerSnapshot.OpenInvoice open : snapshot.openInvoices()) {
             Invoice invoice = open.invoice();
-            invoices.add(RowFactory.create(invoice.invoiceId(), invoice.customerId(), invoice.issueDate(),
-                    invoice.dueDate(), invoice.amount(), invoice.currency(), invoice.disputed(), open.paidAsOf()));
+            invoices.add(RowFactory.create(invoice.invoiceId(), invoice.customerId(),
+                    java.sql.Date.valueOf(invoice.issueDate()), java.sql.Date.valueOf(invoice.dueDate()),
+                    invoice.amount(), invoice.currency(), invoice.disputed(), open.paidAsOf()));
         }
-        cells.add(invoices); // Spark converts any java.lang.Iterable for an array column
+        cells.add(JavaConverters.asScalaBuffer(invoices).toList()); // Row encoders take Scala Seq for arrays
         List<Row> contacts = new ArrayList<>(snapshot.recentContacts().size());
         for (Contact contact : snapshot.recentContacts()) {
-            contacts.add(RowFactory.create(contact.contactId(), contact.contactTime(),
+            contacts.add(RowFactory.create(contact.contactId(), java.sql.Timestamp.from(contact.contactTime()),
                     contact.channel().wireName(), contact.outcome().wireName()));
         }
-        cells.add(contacts);
+        cells.add(JavaConverters.asScalaBuffer(contacts).toList());
         return RowFactory.create(cells.toArray());
     }
 

@@ -27,8 +27,6 @@ public final class SparkSessions {
                 .master(effectiveMaster)
                 .config("spark.ui.enabled", System.getProperty("riskctl.spark.ui", "false"))
                 .config("spark.sql.session.timeZone", "UTC")
-                // Rows carry java.time.LocalDate / Instant, the types the core records use.
-                .config("spark.sql.datetime.java8API.enabled", "true")
                 // INT96 is deprecated; parquet-avro (the API's reader) maps TIMESTAMP_MICROS to a long.
                 .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 // Dates before 1582 or from other calendars are not in our data; keep Parquet dates proleptic.

@@ -1,0 +1,53 @@
+package io.paysignal.pipeline.cli;
+
+import io.paysignal.pipeline.io.ReaderConfig;
+import io.paysignal.pipeline.job.EvaluateJob;
+import io.paysignal.pipeline.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+/** {@code riskctl evaluate}: DATA-CONTRACT section 3. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Score as of T and, when the history reaches T + H, print AUC, KS, Brier, ECE, a calibration"
+                + " table and lift by decile against the labels.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--history", required = true, paramLabel = "DIR", description = "History directory (local or any Hadoop URI).")
+    String history;
+
+    @Option(names = "--as-of", required = true, paramLabel = "T", description = "As-of date yyyy-MM-dd.")
+    LocalDate asOf;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Model registry (its CURRENT version) or one version folder.")
+    Path model;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write evaluation.txt and evaluation.json here.")
+    String out;
+
+    @Option(names = "--truth", paramLabel = "FILE",
+            description = "A generator's truth/label_probability.csv: also report the true probabilities' AUC.")
+    String truth;
+
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        EvaluateJob.Config config = new EvaluateJob.Config(history, asOf, model, out, truth,
+                new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare));
+        SparkSession spark = SparkSessions.start("riskctl-evaluate", sparkOptions.master);
+        try {
+            System.out.print(EvaluateJob.run(spark, config).text());
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.paysignal.pipeline.cli;
+
+import io.paysignal.pipeline.io.ReaderConfig;
+import io.paysignal.pipeline.job.ScoreJob;
+import io.paysignal.pipeline.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code riskctl score}: DATA-CONTRACT sections 3 and 4. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score every customer as of T: score table, feature snapshot (OUT/features/) and rejects.csv,"
+                + " published atomically.")
+final class ScoreCommand implements Callable<Integer> {
+
+    @Option(names = "--history", required = true, paramLabel = "DIR", description = "History directory (local or any Hadoop URI).")
+    String history;
+
+    @Option(names = "--as-of", required = true, paramLabel = "T", description = "As-of date yyyy-MM-dd.")
+    LocalDate asOf;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Model registry (its CURRENT version) or one version folder.")
+    Path model;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (local or any Hadoop URI).")
+    String out;
+
+    @Option(names = "--format", paramLabel = "parquet|csv", defaultValue = "parquet",
+            description = "Score table format: parquet (default) or csv (one file scores.csv).")
+    String format;
+
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        ScoreJob.Format tableFormat = switch (format.toLowerCase(Locale.ROOT)) {
+            case "parquet" -> ScoreJob.Format.PARQUET;
+            case "csv" -> ScoreJob.Format.CSV;
+            default -> throw new IllegalArgumentException("--format must be parquet or csv, was " + format);
+        };
+        ScoreJob.Config config = new ScoreJob.Config(history, asOf, model, out, tableFormat,
+                new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare));
+        SparkSession spark = SparkSessions.start("riskctl-score", sparkOptions.master);
+        try {
+            ScoreJob.Outcome outcome = ScoreJob.run(spark, config);
+            System.out.println("scored " + outcome.customers() + " customers as of " + asOf + " with model "
+                    + outcome.modelVersion() + " into " + outcome.out());
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.paysignal.pipeline.job;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paysignal.core.feature.FeatureNames;
+import io.paysignal.core.history.CustomerHistory;
+import io.paysignal.core.policy.OutreachDecision;
+import io.paysignal.pipeline.io.History;
+import io.paysignal.pipeline.io.HistoryReader;
+import io.paysignal.pipeline.io.OutputPublisher;
+import io.paysignal.pipeline.io.ReaderConfig;
+import io.paysignal.pipeline.io.RejectsWriter;
+import io.paysignal.pipeline.io.SingleCsvFile;
+import io.paysignal.pipeline.spark.HistoryAssembler;
+import io.paysignal.pipeline.spark.ShippedBundle;
+import io.paysignal.pipeline.spark.SnapshotRows;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+/**
+ * {@code riskctl score}: scores every customer of a history as of T and publishes, atomically, the score
+ * table (DATA-CONTRACT section 4) with the per-customer feature snapshot under {@code OUT/features/}, the
+ * run's {@code rejects.csv} and a {@code _run.json} describing the run.
+ */
+public final class ScoreJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreJob.class);
+
+    /** Output formats of the score table. */
+    public enum Format { PARQUET, CSV }
+
+    /**
+     * @param history the history directory (any Hadoop URI)
+     * @param asOf T
+     * @param model registry or version folder
+     * @param out output directory (any Hadoop URI)
+     * @param format score table format
+     * @param reader reader settings
+     */
+    public record Config(String history, LocalDate asOf, java.nio.file.Path model, String out, Format format,
+                         ReaderConfig reader) {
+    }
+
+    /** What a scoring run produced. */
+    public record Outcome(String out, String modelVersion, long customers) {
+    }
+
+    private ScoreJob() {
+    }
+
+    public static Outcome run(SparkSession spark, Config config) throws IOException {
+        ModelSource model = ModelSource.load(config.model());
+        History history = new HistoryReader(spark, config.reader()).read(config.history());
+        OutputPublisher publisher = OutputPublisher.forTarget(config.out(), spark.sparkContext().hadoopConfiguration());
+        boolean published = false;
+        try {
+            history.summary().textLines().forEach(line -> LOG.info("input: {}", line));
+            JavaRDD<Tuple2<Row, Row>> rows = scoreRows(spark, history, config.asOf(), model)
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            Dataset<Row> scores = spark.createDataFrame(rows.map(Tuple2::_1), ScoreTable.SCHEMA);
+            Dataset<Row> features = spark.createDataFrame(rows.map(Tuple2::_2), SnapshotRows.schema(FeatureNames.names()));
+            if (config.format() == Format.CSV) {
+                SingleCsvFile.write(scores.orderBy("customer_id"), publisher.staging(), ScoreTable.CSV_FILE,
+                        ScoreTable.CSV_HEADER);
+            } else {
+                scores.write().parquet(publisher.staging());
+            }
+            features.write().parquet(publisher.staging("features"));
+            new RejectsWriter(spark).write(history.rejects(), publisher.staging());
+            long customers = history.summary().table("customers").acceptedRows();
+            writeRunSummary(spark, publisher.staging("_run.json"), config, model, history, customers);
+            rows.unpersist(false);
+            publisher.publish();
+            published = true;
+            return new Outcome(publisher.target(), model.bundle().version(), customers);
+        } finally {
+            if (!published) {
+                // Spark's own exceptions are checked but undeclared: clean up on any failure.
+                publisher.abandon();
+            }
+            history.release();
+        }
+    }
+
+    /** Per customer: its score-table row and its feature-snapshot row, computed in Spark tasks. */
+    static JavaRDD<Tuple2<Row, Row>> scoreRows(SparkSession spark, History history, LocalDate asOf,
+                                               ModelSource model) {
+        Broadcast<ShippedBundle> bundle = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(model.shipped());
+        CustomerScoring scoring = new CustomerScoring(asOf, new Outreach(model.outreach()));
+        String version = model.bundle().version();
+        JavaRDD<CustomerHistory> histories = HistoryAssembler.byCustomer(history, asOf);
+        return histories.mapPartitions(partition -> {
+            var scored = scoring.scorePartition(partition, bundle.value().bundle());
+            return new java.util.Iterator<Tuple2<Row, Row>>() {
+                @Override
+                public boolean hasNext() {
+                    return scored.hasNext();
+                }
+
+                @Override
+                public Tuple2<Row, Row> next() {
+                    CustomerScoring.Scored customer = scored.next();
+                    return new Tuple2<>(scoreRow(customer, asOf, version), SnapshotRows.toRow(customer.snapshot()));
+                }
+            };
+        });
+    }
+
+    static Row scoreRow(CustomerScoring.Scored customer, LocalDate asOf, String version) {
+        OutreachDecision decision = customer.decision();
+        return RowFactory.create(customer.snapshot().customerId(), java.sql.Date.valueOf(asOf),
+                customer.risk().riskScore(), customer.risk().tier().wireName(), customer.reasonCodesText(),
+                decision.action().wireName(), decision.channel() == null ? null : decision.channel().wireName(),
+                decision.contactAt() == null ? null : java.sql.Timestamp.from(decision.contactAt()), version);
+    }
+
+    private static void writeRunSummary(SparkSession spark, String path, Config config, ModelSource model,
+                                        History history, long customers) throws IOException {
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        summary.put("command", "score");
+        summary.put("as_of", config.asOf().toString());
+        summary.put("history", config.history());
+        summary.put("model_version", model.bundle().version());
+        summary.put("model_folder", model.folder().toString());
+        summary.put("format", config.format().name().toLowerCase(java.util.Locale.ROOT));
+        summary.put("customers_scored", customers);
+        summary.put("feature_schema", model.bundle().manifest().featureSchemaVersion());
+        summary.put("outreach_policy", model.outreach().policy().policyVersion());
+        summary.put("outreach_source", model.outreachFromBundle() ? "bundle"
+                : "default policy with an uninformed response model: the bundle predates outreach settings");
+        summary.set("input", history.summary().toJsonTree());
+        Path file = new Path(path);
+        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (FSDataOutputStream out = fs.create(file, true)) {
+            out.write(summary.toPrettyString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
