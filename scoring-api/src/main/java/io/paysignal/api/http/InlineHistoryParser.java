@@ -76,7 +76,8 @@ public final class InlineHistoryParser {
         List<FieldError> errors = new ArrayList<>();
         LocalDate asOf = asOf(body, errors);
         Customer customer = customer(body, errors);
-        String customerId = customer == null ? null : customer.customerId();
+        // Even when the customer row is rejected, its id (if any) lets the other rows be checked on their own.
+        String customerId = customer != null ? customer.customerId() : customerIdCell(body);
 
         List<Invoice> invoices = new ArrayList<>();
         Set<String> invoiceIds = new HashSet<>();
@@ -146,6 +147,11 @@ public final class InlineHistoryParser {
         }
     }
 
+    private static String customerIdCell(ObjectNode body) {
+        JsonNode id = body.path("customer").path("customer_id");
+        return id.isTextual() && !id.textValue().isBlank() ? id.textValue().trim() : null;
+    }
+
     private Customer customer(ObjectNode body, List<FieldError> errors) {
         JsonNode node = body.get("customer");
         if (node == null || node.isNull()) {
@@ -212,8 +218,10 @@ public final class InlineHistoryParser {
             } else if (value.isIntegralNumber()) {
                 cells.put(field.getKey(), value.bigIntegerValue().toString());
             } else if (value.isNumber()) {
-                BigDecimal decimal = value.decimalValue();
-                if (Math.abs((long) decimal.scale()) > MAX_DECIMAL_EXPONENT) {
+                // Jackson keeps an overflowing literal such as 1e999999999 as an infinite double.
+                boolean infinite = (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue());
+                BigDecimal decimal = infinite ? null : value.decimalValue();
+                if (infinite || Math.abs((long) decimal.scale()) > MAX_DECIMAL_EXPONENT) {
                     errors.add(new FieldError(fieldPath, "number_out_of_range"));
                     valid = false;
                 } else {

@@ -44,6 +44,8 @@ public final class ProblemMapper {
 
     /** Registers the mapping for every exception on {@code routing}. */
     public void register(JavalinDefaultRouting routing) {
+        // Javalin maps HttpResponseException itself unless a handler names that class exactly.
+        routing.exception(HttpResponseException.class, (exception, ctx) -> respond(ctx, toProblem(exception, ctx.path())));
         routing.exception(Exception.class, (exception, ctx) -> respond(ctx, toProblem(exception, ctx.path())));
     }
 
