@@ -75,6 +75,29 @@ final class CompactCustomer {
         return (byte) outcome.ordinal();
     }
 
+    /** The compact form of a snapshot record. */
+    static CompactCustomer of(CustomerSnapshot snapshot, SnapshotReader.Interner interner) {
+        Customer customer = snapshot.customer();
+        OpenInvoiceRow[] invoices = snapshot.openInvoices().stream()
+                .map(open -> new OpenInvoiceRow(open.invoice().invoiceId(),
+                        Math.toIntExact(open.invoice().issueDate().toEpochDay()),
+                        Math.toIntExact(open.invoice().dueDate().toEpochDay()), open.invoice().amount(),
+                        interner.string(open.invoice().currency()), open.invoice().disputed(), open.paidAsOf()))
+                .toArray(OpenInvoiceRow[]::new);
+        ContactRow[] contacts = snapshot.recentContacts().stream()
+                .map(contact -> new ContactRow(contact.contactId(),
+                        Math.addExact(Math.multiplyExact(contact.contactTime().getEpochSecond(), 1_000_000L),
+                                contact.contactTime().getNano() / 1_000),
+                        channelCode(contact.channel()), outcomeCode(contact.outcome())))
+                .toArray(ContactRow[]::new);
+        return new CompactCustomer(snapshot.customerId(), Math.toIntExact(snapshot.asOf().toEpochDay()),
+                snapshot.features().values(), interner.string(customer.segment()), interner.string(customer.country()),
+                customer.timezone(), channelCode(customer.preferredChannel()), customer.doNotContact(),
+                customer.creditLimit() == null ? Double.NaN : customer.creditLimit(),
+                customer.openedDate() == null ? NO_DATE : Math.toIntExact(customer.openedDate().toEpochDay()),
+                invoices, contacts);
+    }
+
     /** The core record; throws IllegalArgumentException when the row breaks one of its invariants. */
     CustomerSnapshot toSnapshot(List<String> featureNames) {
         LocalDate asOf = LocalDate.ofEpochDay(asOfDay);

@@ -44,6 +44,23 @@ public final class SnapshotIndex {
         this.asOfDates = Collections.unmodifiableSortedSet(dates);
     }
 
+    /**
+     * An index over snapshot records built in memory (e.g. by a job that computed them in-process); every
+     * record must carry {@code featureNames}.
+     */
+    public static SnapshotIndex of(String source, List<String> featureNames, List<CustomerSnapshot> customers) {
+        SnapshotReader.Interner interner = new SnapshotReader.Interner();
+        List<CompactCustomer> rows = new ArrayList<>(customers.size());
+        for (CustomerSnapshot customer : customers) {
+            if (!customer.features().names().equals(featureNames)) {
+                throw new IllegalArgumentException("customer " + customer.customerId() + " has features "
+                        + customer.features().names() + ", expected " + featureNames);
+            }
+            rows.add(CompactCustomer.of(customer, interner));
+        }
+        return new SnapshotIndex(source, featureNames, rows);
+    }
+
     /** Where the snapshot was read from. */
     public String source() {
         return source;
