@@ -37,11 +37,11 @@ public final class ApiServer implements AutoCloseable {
                 config.canaryCustomers(), clock);
         ApiMetrics metrics = new ApiMetrics(service::readiness);
         Javalin app = ScoringApp.create(config, service, metrics);
+        app.start(config.host(), config.port());
         if (config.allowAnonymous()) {
             LOG.warn("*** API KEYS ARE NOT CHECKED (--allow-anonymous): anyone who reaches {}:{} can read scores"
-                    + " and reload models ***", config.host(), config.port());
+                    + " and reload models ***", config.host(), app.port());
         }
-        app.start(config.host(), config.port());
         try {
             SnapshotIndex index = snapshots.read(config.snapshot());
             service.useSnapshot(index);

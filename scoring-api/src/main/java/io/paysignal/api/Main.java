@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code riskctl serve}: runs the scoring API until the process is stopped. Exit status 0 after a clean
  * stop, 1 with a one-line reason on stderr when start-up fails, 2 for bad options.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Serve risk scores and outreach recommendations over HTTP from a model registry and a"
                 + " score run's feature snapshot.")
 public final class Main implements Callable<Integer> {
@@ -122,6 +122,15 @@ public final class Main implements Callable<Integer> {
                     + " registered under META-INF/services, found " + providers.size());
         }
         return providers.get(0).components();
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"riskctl serve " + (version == null ? "dev" : version)};
+        }
     }
 
     private static String oneLine(Throwable exception) {

@@ -76,6 +76,8 @@ public final class ScoringApp {
                 swagger.setUiPath(SWAGGER_PATH);
                 swagger.setDocumentationPath(OPENAPI_PATH);
                 swagger.setTitle("PaySignal scoring API");
+                // No call from the browser to the public swagger.io validator: the document may be private.
+                swagger.setValidatorUrl(null);
             }));
             javalin.router.mount(routing -> {
                 routing.beforeMatched(keys);

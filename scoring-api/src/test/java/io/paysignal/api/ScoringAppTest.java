@@ -3,6 +3,9 @@ package io.paysignal.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paysignal.api.testsupport.RunningApi;
 import io.paysignal.api.testsupport.RunningApi.Reply;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,18 @@ class ScoringAppTest {
     }
 
     @Test
+    void theOpenApiDocumentIsValid() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(api.get(ScoringApp.OPENAPI_PATH, null).body(),
+                null, options);
+
+        assertEquals(List.of(), result.getMessages());
+        assertEquals(9, result.getOpenAPI().getPaths().size());
+    }
+
+    @Test
     void documentedResponseFieldsAreTheOnesSent() {
         JsonNode schemas = api.get(ScoringApp.OPENAPI_PATH, null).json().get("components").get("schemas");
         Map<String, JsonNode> sent = Map.of(
@@ -81,6 +96,7 @@ class ScoringAppTest {
         assertEquals(200, reply.status());
         assertTrue(reply.contentType().startsWith("text/html"), reply.contentType());
         assertTrue(reply.body().contains(ScoringApp.OPENAPI_PATH), "UI points at the document");
+        assertTrue(!reply.body().contains("validator.swagger.io"), "no calls to outside validators");
     }
 
     @Test
