@@ -2,6 +2,10 @@ package io.paysignal.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paysignal.api.service.ModelRegistry;
+import io.paysignal.api.service.RiskModelReader;
+import io.paysignal.api.service.ScoringComponents;
+import io.paysignal.api.testsupport.BusinessHoursPlanner;
+import io.paysignal.api.testsupport.PropertiesModelReader;
 import io.paysignal.api.testsupport.LedgerFeatureSource;
 import io.paysignal.api.testsupport.Registries;
 import io.paysignal.api.testsupport.RunningApi;
@@ -16,12 +20,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,6 +152,39 @@ class ModelHandlerTest {
 
         assertEquals(422, reply.status());
         assertTrue(reply.json().get("detail").asText().contains("says it is version v9"), reply.body());
+    }
+
+    @Test
+    void aReloadWhileAnotherIsValidatingIsA409() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PropertiesModelReader real = new PropertiesModelReader();
+        RiskModelReader slowForV2 = folder -> {
+            if (folder.getFileName().toString().equals("v2")) {
+                reading.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return real.read(folder);
+        };
+        try (RunningApi slow = RunningApi.start(dir.resolve("slow"), UnaryOperator.identity(),
+                new ScoringComponents(slowForV2, new LedgerFeatureSource(), new BusinessHoursPlanner()))) {
+            Registries.writeVersion(slow.registry, "v2", -2.0);
+            Registries.setCurrent(slow.registry, "v2");
+
+            CompletableFuture<Reply> first = CompletableFuture.supplyAsync(
+                    () -> slow.post("/admin/reload", RunningApi.ADMIN_KEY, null, ""));
+            assertTrue(reading.await(20, TimeUnit.SECONDS));
+            Reply second = slow.post("/admin/reload", RunningApi.ADMIN_KEY, null, "");
+            release.countDown();
+
+            assertEquals(409, second.status());
+            assertEquals("reload-in-progress", second.problemType());
+            assertEquals(200, first.get(20, TimeUnit.SECONDS).status());
+        }
     }
 
     @Test
