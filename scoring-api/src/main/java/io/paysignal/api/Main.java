@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * {@code riskctl serve}: runs the scoring API until the process is stopped. Exit status 0 after a clean
@@ -71,14 +72,25 @@ public final class Main implements Callable<Integer> {
     String defaultCurrency;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Supplier<ScoringComponents> components;
+
+    /** The command serving with the registered {@link ScoringComponentsProvider}. */
+    public Main() {
+        this(Main::registeredComponents);
+    }
+
+    /** The command serving with the given components (tests). */
+    Main(Supplier<ScoringComponents> components) {
+        this.components = components;
+    }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(new Main()).execute(args));
     }
 
     /** The configured command line; failures print one line to stderr and exit 1. */
-    static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
+    static CommandLine commandLine(Main main) {
+        CommandLine commandLine = new CommandLine(main);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             cmd.getErr().println("riskctl serve: " + oneLine(exception));
             LoggerFactory.getLogger(Main.class).debug("serve failed", exception);
@@ -90,7 +102,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ApiConfig config = config(System.getenv(ApiConfig.API_KEYS_ENV));
-        ApiServer server = ApiServer.start(config, components(), SnapshotReader.withDefaults(), Clock.systemUTC());
+        ApiServer server = ApiServer.start(config, components.get(), SnapshotReader.withDefaults(), Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
@@ -114,7 +126,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The one registered {@link ScoringComponentsProvider}'s components. */
-    static ScoringComponents components() {
+    static ScoringComponents registeredComponents() {
         List<ScoringComponentsProvider> providers = ServiceLoader.load(ScoringComponentsProvider.class).stream()
                 .map(ServiceLoader.Provider::get).toList();
         if (providers.size() != 1) {

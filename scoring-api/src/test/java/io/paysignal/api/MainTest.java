@@ -1,7 +1,7 @@
 package io.paysignal.api;
 
 import io.paysignal.api.auth.Role;
-import io.paysignal.api.testsupport.LedgerFeatureSource;
+import io.paysignal.api.testsupport.TestComponents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -73,13 +73,8 @@ class MainTest {
     }
 
     @Test
-    void findsTheRegisteredScoringComponents() {
-        assertEquals(LedgerFeatureSource.NAMES, Main.components().features().featureNames());
-    }
-
-    @Test
     void badOptionsExitWith2() {
-        CommandLine commandLine = Main.commandLine();
+        CommandLine commandLine = Main.commandLine(new Main(TestComponents::create));
         commandLine.setErr(new PrintWriter(new StringWriter()));
 
         assertEquals(2, commandLine.execute("--registry", "r"));
@@ -87,7 +82,7 @@ class MainTest {
 
     @Test
     void aStartUpFailureExitsWith1AndAOneLineReason() {
-        CommandLine commandLine = Main.commandLine();
+        CommandLine commandLine = Main.commandLine(new Main(TestComponents::create));
         StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err));
 

@@ -2,9 +2,9 @@ package io.paysignal.api.service;
 
 /**
  * Supplies the scoring-core pieces to {@code riskctl serve}. {@code Main} finds exactly one implementation
- * with {@link java.util.ServiceLoader}: the production one is registered in
- * {@code META-INF/services/io.paysignal.api.service.ScoringComponentsProvider} next to it, and a test can
- * register its own, so the command line is testable end to end.
+ * with {@link java.util.ServiceLoader}, registered in
+ * {@code src/main/resources/META-INF/services/io.paysignal.api.service.ScoringComponentsProvider}; tests hand
+ * their components to {@code Main} directly instead.
  */
 public interface ScoringComponentsProvider {
 
