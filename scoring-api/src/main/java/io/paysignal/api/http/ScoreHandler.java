@@ -1,0 +1,108 @@
+package io.paysignal.api.http;
+
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
+import io.paysignal.api.metrics.ApiMetrics;
+import io.paysignal.api.problem.Problem;
+import io.paysignal.api.problem.ProblemMapper;
+import io.paysignal.api.service.BatchEntry;
+import io.paysignal.api.service.CustomerScore;
+import io.paysignal.api.service.ScoringService;
+
+import java.util.List;
+
+/** The scoring endpoints: a snapshot customer, an inline history, a batch of snapshot customers. */
+public final class ScoreHandler {
+
+    private final ScoringService service;
+    private final JsonBodyReader bodies;
+    private final InlineHistoryParser histories;
+    private final ProblemMapper problems;
+    private final ApiMetrics metrics;
+    private final int batchLimit;
+
+    public ScoreHandler(ScoringService service, JsonBodyReader bodies, InlineHistoryParser histories,
+                        ProblemMapper problems, ApiMetrics metrics, int batchLimit) {
+        this.service = service;
+        this.bodies = bodies;
+        this.histories = histories;
+        this.problems = problems;
+        this.metrics = metrics;
+        this.batchLimit = batchLimit;
+    }
+
+    @OpenApi(path = "/v1/customers/{customer_id}/score", methods = HttpMethod.GET, tags = "scoring",
+            operationId = "scoreCustomer",
+            summary = "Score a customer from the loaded snapshot and plan outreach from now",
+            pathParams = @OpenApiParam(name = "customer_id", required = true, description = "The customer's id"),
+            security = {@OpenApiSecurity(name = "ApiKey"), @OpenApiSecurity(name = "Bearer")},
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = ScoreResponse.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "500", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))})
+    public void customerScore(Context ctx) {
+        CustomerScore score = service.scoreCustomer(ctx.pathParam("customer_id"));
+        metrics.scoresServed("customer", 1);
+        ctx.json(ScoreResponse.of(score));
+    }
+
+    @OpenApi(path = "/v1/score", methods = HttpMethod.POST, tags = "scoring", operationId = "scoreHistory",
+            summary = "Score an inline history (data-contract rows as JSON) and plan outreach from now",
+            security = {@OpenApiSecurity(name = "ApiKey"), @OpenApiSecurity(name = "Bearer")},
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = InlineScoreRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = ScoreResponse.class)),
+                @OpenApiResponse(status = "400", description = "Malformed JSON, wrong types, or rows breaking the data contract",
+                        content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "415", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "500", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))})
+    public void inlineScore(Context ctx) {
+        InlineHistoryParser.InlineHistory inline = histories.parse(bodies.readObject(ctx));
+        CustomerScore score = service.scoreHistory(inline.history(), inline.asOf());
+        metrics.scoresServed("inline", 1);
+        ctx.json(ScoreResponse.of(score));
+    }
+
+    @OpenApi(path = "/v1/scores:batch", methods = HttpMethod.POST, tags = "scoring", operationId = "scoreBatch",
+            summary = "Score up to 1000 snapshot customers; each id gets a score or its own problem",
+            security = {@OpenApiSecurity(name = "ApiKey"), @OpenApiSecurity(name = "Bearer")},
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = BatchScoreRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = BatchScoreResponse.class)),
+                @OpenApiResponse(status = "400", description = "Malformed JSON, no ids, or more ids than the limit",
+                        content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "413", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "415", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "500", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))})
+    public void batchScore(Context ctx) {
+        List<String> ids = BatchRequestParser.customerIds(bodies.readObject(ctx), batchLimit);
+        List<BatchEntry> entries = service.scoreBatch(ids);
+        BatchScoreResponse response = BatchScoreResponse.of(entries.stream().map(entry -> item(entry, ctx.path())).toList());
+        metrics.scoresServed("batch", response.scored());
+        ctx.json(response);
+    }
+
+    private BatchScoreResponse.BatchItem item(BatchEntry entry, String instance) {
+        if (entry.score() != null) {
+            return new BatchScoreResponse.BatchItem(entry.customerId(), 200, ScoreResponse.of(entry.score()), null);
+        }
+        Problem problem = problems.toProblem(entry.failure(), instance);
+        return new BatchScoreResponse.BatchItem(entry.customerId(), problem.status(), null, problem);
+    }
+}
