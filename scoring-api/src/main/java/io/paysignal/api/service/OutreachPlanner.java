@@ -17,10 +17,11 @@ public interface OutreachPlanner {
     /**
      * Plans the outreach.
      *
+     * @param model the model that scored the customer (its bundle carries the outreach policy and response model)
      * @param history the customer's history (for a snapshot customer: {@code CustomerSnapshot.toHistory()})
      * @param asOf the date the score is for
      * @param score the model's score for the customer as of {@code asOf}
      * @param now the instant the decision is made; a recommended contact time is never before it
      */
-    OutreachPlan plan(CustomerHistory history, LocalDate asOf, ScoreResult score, Instant now);
+    OutreachPlan plan(RiskModel model, CustomerHistory history, LocalDate asOf, ScoreResult score, Instant now);
 }

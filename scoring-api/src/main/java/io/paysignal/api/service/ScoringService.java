@@ -168,7 +168,7 @@ public final class ScoringService {
 
     private CustomerScore score(RiskModel current, FeatureVector features, CustomerHistory history) {
         ScoreResult result = current.score(features);
-        OutreachPlan plan = components.planner().plan(history, features.asOf(), result, clock.instant());
+        OutreachPlan plan = components.planner().plan(current, history, features.asOf(), result, clock.instant());
         return new CustomerScore(features.customerId(), features.asOf(), result, plan,
                 history.customer().timezone(), current.version());
     }

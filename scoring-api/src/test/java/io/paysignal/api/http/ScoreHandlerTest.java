@@ -37,11 +37,11 @@ class ScoreHandlerTest {
     @BeforeAll
     static void start() {
         OutreachPlanner real = new BusinessHoursPlanner();
-        OutreachPlanner failingForOne = (history, asOf, score, now) -> {
+        OutreachPlanner failingForOne = (model, history, asOf, score, now) -> {
             if (history.customerId().equals(FAILING_CUSTOMER)) {
                 throw new IllegalStateException("planner exploded with secret internals");
             }
-            return real.plan(history, asOf, score, now);
+            return real.plan(model, history, asOf, score, now);
         };
         api = RunningApi.start(dir, UnaryOperator.identity(),
                 new ScoringComponents(new PropertiesModelReader(), new LedgerFeatureSource(), failingForOne));

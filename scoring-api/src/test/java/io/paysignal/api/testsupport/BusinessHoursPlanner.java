@@ -2,6 +2,7 @@ package io.paysignal.api.testsupport;
 
 import io.paysignal.api.service.OutreachPlan;
 import io.paysignal.api.service.OutreachPlanner;
+import io.paysignal.api.service.RiskModel;
 import io.paysignal.api.service.ScoreResult;
 import io.paysignal.core.history.Channel;
 import io.paysignal.core.history.Contact;
@@ -27,7 +28,8 @@ public final class BusinessHoursPlanner implements OutreachPlanner {
     private static final LocalTime CONTACT_TIME = LocalTime.of(10, 0);
 
     @Override
-    public OutreachPlan plan(CustomerHistory history, LocalDate asOf, ScoreResult score, Instant now) {
+    public OutreachPlan plan(RiskModel model, CustomerHistory history, LocalDate asOf, ScoreResult score,
+                             Instant now) {
         Customer customer = history.customer();
         if (customer.doNotContact()) {
             return new OutreachPlan(OutreachPlan.NONE, null, null, "customer asked not to be contacted");
