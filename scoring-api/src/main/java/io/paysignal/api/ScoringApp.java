@@ -68,7 +68,10 @@ public final class ScoringApp {
                                             ? "dev" : ScoringApp.class.getPackage().getImplementationVersion())
                                     .description("Delinquency-risk scores and outreach recommendations per customer."
                                             + " Every error is application/problem+json (RFC 7807) with a type URI"
-                                            + " urn:paysignal:problem:<slug>."))
+                                            + " urn:paysignal:problem:<slug>.")
+                                    .license("Apache-2.0", "https://www.apache.org/licenses/LICENSE-2.0"))
+                            // Relative: the document describes whichever host served it.
+                            .withServer(server -> server.url("/").description("this server"))
                             .withSecurity(security -> security
                                     .withApiKeyAuth("ApiKey", ApiKeyFilter.API_KEY_HEADER)
                                     .withBearerAuth("Bearer")))));
