@@ -8,8 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /** {@code riskctl evaluate}: DATA-CONTRACT section 3. */
@@ -18,15 +16,8 @@ import java.util.concurrent.Callable;
                 + " table and lift by decile against the labels.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--history", required = true, paramLabel = "DIR", description = "History directory (local or any Hadoop URI).")
-    String history;
-
-    @Option(names = "--as-of", required = true, paramLabel = "T", description = "As-of date yyyy-MM-dd.")
-    LocalDate asOf;
-
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Model registry (its CURRENT version) or one version folder.")
-    Path model;
+    @Mixin
+    ScoringInputs inputs = new ScoringInputs();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write evaluation.txt and evaluation.json here.")
     String out;
@@ -40,7 +31,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvaluateJob.Config config = new EvaluateJob.Config(history, asOf, model, out, truth,
+        EvaluateJob.Config config = new EvaluateJob.Config(inputs.history, inputs.asOf, inputs.model, out, truth,
                 new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare));
         SparkSession spark = SparkSessions.start("riskctl-evaluate", sparkOptions.master);
         try {

@@ -8,8 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -19,15 +17,8 @@ import java.util.concurrent.Callable;
                 + " published atomically.")
 final class ScoreCommand implements Callable<Integer> {
 
-    @Option(names = "--history", required = true, paramLabel = "DIR", description = "History directory (local or any Hadoop URI).")
-    String history;
-
-    @Option(names = "--as-of", required = true, paramLabel = "T", description = "As-of date yyyy-MM-dd.")
-    LocalDate asOf;
-
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Model registry (its CURRENT version) or one version folder.")
-    Path model;
+    @Mixin
+    ScoringInputs inputs = new ScoringInputs();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (local or any Hadoop URI).")
     String out;
@@ -46,12 +37,12 @@ final class ScoreCommand implements Callable<Integer> {
             case "csv" -> ScoreJob.Format.CSV;
             default -> throw new IllegalArgumentException("--format must be parquet or csv, was " + format);
         };
-        ScoreJob.Config config = new ScoreJob.Config(history, asOf, model, out, tableFormat,
+        ScoreJob.Config config = new ScoreJob.Config(inputs.history, inputs.asOf, inputs.model, out, tableFormat,
                 new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare));
         SparkSession spark = SparkSessions.start("riskctl-score", sparkOptions.master);
         try {
             ScoreJob.Outcome outcome = ScoreJob.run(spark, config);
-            System.out.println("scored " + outcome.customers() + " customers as of " + asOf + " with model "
+            System.out.println("scored " + outcome.customers() + " customers as of " + inputs.asOf + " with model "
                     + outcome.modelVersion() + " into " + outcome.out());
             return 0;
         } finally {
