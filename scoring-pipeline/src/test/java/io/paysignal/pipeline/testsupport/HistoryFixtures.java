@@ -20,6 +20,59 @@ public final class HistoryFixtures {
     public record Reject(String table, Long line, String key, String reason, String raw) {
     }
 
+    /**
+     * Every reject {@link #withEveryReject()} must produce, whatever reads it (the reader, a score or train run):
+     * table, 1-based line, key (null when unknown), reason; {@code raw} is left null here.
+     */
+    public static final List<Reject> WITH_EVERY_REJECT_REJECTS = List.of(
+            reject("customers", 5, "C004", "unknown_timezone"),
+            reject("customers", 6, "C005", "unknown_channel:preferred_channel"),
+            reject("customers", 7, "C006", "unparseable_boolean:do_not_contact"),
+            reject("customers", 8, "C007", "unparseable_decimal:credit_limit"),
+            reject("customers", 9, "C008", "unparseable_date:opened_date"),
+            reject("customers", 10, "C001", "duplicate_key"),
+            reject("customers", 11, null, "missing_value:customer_id"),
+            reject("customers", 12, null, "wrong_field_count"),
+            reject("customers", 13, null, "wrong_field_count"),
+            reject("customers", 14, null, "unterminated_quote"),
+            reject("customers", 17, null, "misplaced_quote"),
+            reject("customers", 20, "C015", "negative_amount:credit_limit"),
+            reject("invoices", 6, "I005", "unparseable_date:issue_date"),
+            reject("invoices", 7, "I006", "due_before_issue"),
+            reject("invoices", 8, "I007", "non_positive_amount:amount"),
+            reject("invoices", 9, "I008", "non_positive_amount:amount"),
+            reject("invoices", 10, "I009", "unparseable_decimal:amount"),
+            reject("invoices", 11, "I010", "unknown_customer"),
+            reject("invoices", 12, "I011", "unknown_customer"),
+            reject("invoices", 13, "I001", "duplicate_key"),
+            reject("invoices", 14, "I012", "missing_value:customer_id"),
+            reject("invoices", 15, null, "wrong_field_count"),
+            reject("invoices", 16, "I014", "unparseable_boolean:disputed"),
+            reject("invoices", 18, "I016", "missing_value:due_date"),
+            reject("invoices", 20, "I018", "unparseable_decimal:amount"),
+            reject("payments", 5, "P003", "unknown_invoice"),
+            reject("payments", 6, "P004", "unknown_invoice"),
+            reject("payments", 7, "P005", "unparseable_date:payment_date"),
+            reject("payments", 8, "P006", "missing_value:amount"),
+            reject("payments", 9, "P007", "non_positive_amount:amount"),
+            reject("payments", 10, "P008", "unparseable_decimal:amount"),
+            reject("payments", 12, "P010", "unknown_invoice"),
+            reject("contacts", 5, "K004", "unknown_customer"),
+            reject("contacts", 6, "K005", "unparseable_timestamp:contact_time"),
+            reject("contacts", 7, "K006", "unparseable_timestamp:contact_time"),
+            reject("contacts", 8, "K007", "unknown_channel:channel"),
+            reject("contacts", 9, "K008", "unknown_outcome"),
+            reject("contacts", 10, "K009", "missing_value:contact_time"),
+            reject("contacts", 12, "K011", "unknown_customer"));
+
+    /** The customers of {@link #withEveryReject()} that are accepted. */
+    public static final List<String> WITH_EVERY_REJECT_CUSTOMERS = List.of("C001", "C002", "C003", "C011", "C013",
+            "C014", "C016");
+
+    private static Reject reject(String table, long line, String key, String reason) {
+        return new Reject(table, line, key, reason, null);
+    }
+
     /** Valid rows plus at least one bad row of every kind the contract names. */
     public static Path withEveryReject() {
         return resource("/histories/with-every-reject");
