@@ -12,12 +12,19 @@ import io.paysignal.api.problem.ProblemType;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * Reads a request's JSON object body: the media type must be JSON (415 otherwise), the body at most the
- * configured size (413, checked while reading, so a chunked body cannot exceed it either), the text valid
- * JSON (400 malformed-json) within the parser's limits, and the top level an object (400 invalid-request).
+ * configured size (413, checked while reading, so a chunked body cannot exceed it either), the bytes well-formed
+ * UTF-8 and the text valid JSON (400 malformed-json) within the parser's limits, and the top level an object
+ * (400 invalid-request).
  */
 public final class JsonBodyReader {
 
@@ -80,10 +87,33 @@ public final class JsonBodyReader {
         return new ProblemException(ProblemType.BODY_TOO_LARGE, "The body exceeds " + maxBodyBytes + " bytes.");
     }
 
+    /**
+     * Jackson's byte parser lets some ill-formed UTF-8 through (overlong forms, encoded surrogates, code points
+     * above U+10FFFF) and decodes it into replacement characters; the JDK decoder refuses all of them. Checked
+     * through a small reused buffer, so the cost is one pass over the bytes and no copy of the body.
+     */
+    static void requireUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer scratch = CharBuffer.allocate(Math.min(body.length, 8192) + 2);
+        CoderResult result;
+        do {
+            scratch.clear();
+            result = decoder.decode(in, scratch, true);
+        } while (result.isOverflow());
+        if (result.isError()) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON,
+                    "The body is not valid UTF-8 (byte offset " + in.position() + ").");
+        }
+    }
+
     private JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is empty; a JSON object is expected.");
         }
+        requireUtf8(body);
         try {
             return json.readTree(body);
         } catch (StreamConstraintsException e) {

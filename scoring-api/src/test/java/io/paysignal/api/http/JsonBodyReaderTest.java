@@ -49,6 +49,29 @@ class JsonBodyReaderTest {
     }
 
     @Test
+    void wellFormedUtf8PassesAndEveryIllFormedSequenceIsMalformedJson() {
+        assertDoesNotThrow(() -> JsonBodyReader.requireUtf8(
+                "{\"id\": \"\u20ac \u4e2d\u6587 \ud83d\ude00\"}".getBytes(StandardCharsets.UTF_8)));
+        byte[][] illFormed = {
+            {(byte) 0xC0, (byte) 0xAF},                           // overlong '/'
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},              // encoded surrogate U+D800
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
+            {(byte) 0xE2, (byte) 0x82},                           // truncated at the end
+            {(byte) 0xFF},
+            {(byte) 0x80}};
+        for (byte[] bad : illFormed) {
+            byte[] body = new byte[bad.length + 4];
+            body[0] = '"';
+            body[1] = 'a';
+            System.arraycopy(bad, 0, body, 2, bad.length);
+            body[body.length - 2] = 'b';
+            body[body.length - 1] = '"';
+            ProblemException e = assertThrows(ProblemException.class, () -> JsonBodyReader.requireUtf8(body));
+            assertEquals(ProblemType.MALFORMED_JSON, e.type());
+        }
+    }
+
+    @Test
     void aWrongOrMissingContentTypeIs415() {
         Reply wrong = api.post("/v1/score", RunningApi.SCORER_KEY, "text/plain", "{\"customer\": {\"customer_id\": \"x\"}}");
         Reply missing = api.post("/v1/scores:batch", RunningApi.SCORER_KEY, null, "{\"customer_ids\": [\"c1\"]}");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paysignal.api.ApiConfig;
 import io.paysignal.api.ApiServer;
 import io.paysignal.api.auth.ApiKeyStore;
+import io.paysignal.api.service.CoreComponentsProvider;
 import io.paysignal.api.service.ScoringComponents;
 import io.paysignal.api.snapshot.SnapshotReader;
 import org.apache.hadoop.conf.Configuration;
@@ -65,6 +66,22 @@ public final class RunningApi implements AutoCloseable {
                 .withAddress("127.0.0.1", 0));
         ApiServer server = ApiServer.start(config, components, new SnapshotReader(new Configuration(), 2),
                 Clock.fixed(NOW, ZoneOffset.UTC));
+        return new RunningApi(server, registry);
+    }
+
+    /**
+     * An API in {@code dir} serving with the production components ({@code CoreComponentsProvider}): a real
+     * bundle of this build's feature schema as version {@code v1} and a snapshot of production features.
+     */
+    public static RunningApi startProduction(Path dir) {
+        Path registry = dir.resolve("registry");
+        ProductionBundles.publish(registry, "v1", CUSTOMERS);
+        Path out = dir.resolve("score-out");
+        SnapshotFiles.write(out.resolve("features"), ProductionBundles.snapshots(CUSTOMERS), 2,
+                SnapshotFiles.TimeEncoding.MICROS);
+        ApiConfig config = ApiConfig.defaults(registry, out.toString(), keys()).withAddress("127.0.0.1", 0);
+        ApiServer server = ApiServer.start(config, new CoreComponentsProvider().components(),
+                new SnapshotReader(new Configuration(), 2), Clock.fixed(NOW, ZoneOffset.UTC));
         return new RunningApi(server, registry);
     }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Pipeline benchmark: for each size, train, evaluate (against the generator's truth), score, and the I/O floor
+# (Spark reading and counting the same CSV tables), one after another in the same run so their ratios compare
+# like with like on a shared machine.
+# Usage: bench/pipeline.sh [CUSTOMERS...]        (default: 10000 100000)
+# Env:   RISKCTL_JAVA_OPTS (e.g. -Xmx8g for 1M), BENCH_WORK (default /tmp/paysignal-bench), SKIP_TRAIN=1 (score
+#        with the registry of an earlier run), SKIP_EVALUATE=1.
+# Prints one block per size; logs go to $BENCH_WORK/logs/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+SIZES=("$@")
+[[ ${#SIZES[@]} -gt 0 ]] || SIZES=(10000 100000)
+ensure_built
+mkdir -p "$BENCH_WORK/logs"
+mapfile -t JVM < <(jvm_opts)
+read -r -a EXTRA <<< "${RISKCTL_JAVA_OPTS:-}"
+
+echo "# pipeline bench $(date -u +%Y-%m-%dT%H:%M:%SZ) commit=$(git -C "$ROOT" rev-parse --short=12 HEAD)"
+echo "# $(machine_line) RISKCTL_JAVA_OPTS='${RISKCTL_JAVA_OPTS:-}'"
+for n in "${SIZES[@]}"; do
+  history="$(ensure_history "$n")"
+  registry="$BENCH_WORK/models-$n"
+  out="$BENCH_WORK/score-$n"
+  logs="$BENCH_WORK/logs"
+  echo "## customers=$n history=$history ($(du -sh "$history" | cut -f1)) load1_before=$(cut -d' ' -f1 /proc/loadavg)"
+  if [[ "${SKIP_TRAIN:-0}" != 1 ]]; then
+    rm -rf "$registry"
+    timed train "$logs/train-$n.log" "$ROOT/bin/riskctl" train --history "$history" --as-of "$TRAIN_AS_OF" \
+      --model-out "$registry"
+    grep -E 'candidate|chosen|AUC|auc|ECE|ece' "$logs/train-$n.log" | sed 's/^/  train: /' | head -20 || true
+  fi
+  if [[ "${SKIP_EVALUATE:-0}" != 1 ]]; then
+    timed evaluate "$logs/evaluate-$n.log" "$ROOT/bin/riskctl" evaluate --history "$history" --as-of "$TRAIN_AS_OF" \
+      --model "$registry" --truth "$history/truth/label_probability.csv"
+    grep -i -E 'auc|ece|brier|ratio' "$logs/evaluate-$n.log" | sed 's/^/  evaluate: /' | head -12 || true
+  fi
+  rm -rf "$out"
+  timed score "$logs/score-$n.log" "$ROOT/bin/riskctl" score --history "$history" --as-of "$SCORE_AS_OF" \
+    --model "$registry" --out "$out"
+  tail -1 "$logs/score-$n.log" | sed 's/^/  score: /'
+  timed io_floor "$logs/io-floor-$n.log" java "${JVM[@]}" "${EXTRA[@]}" -cp "$(pipeline_test_cp)" \
+    io.paysignal.pipeline.bench.IoFloor "$history"
+  grep -E '^(count|parse):|io_floor' "$logs/io-floor-$n.log" | sed 's/^/  io: /'
+  echo "## load1_after=$(cut -d' ' -f1 /proc/loadavg)"
+done
