@@ -26,13 +26,18 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "A generator's truth/label_probability.csv: also report the true probabilities' AUC.")
     String truth;
 
+    @Option(names = "--scored-out", paramLabel = "DIR",
+            description = "Also write DIR/scored.csv: customer_id, as_of, risk_score, label and (with --truth)"
+                    + " true_probability per evaluated customer, when the labels are observable.")
+    String scoredOut;
+
     @Mixin
     SparkOptions sparkOptions = new SparkOptions();
 
     @Override
     public Integer call() throws Exception {
         EvaluateJob.Config config = new EvaluateJob.Config(inputs.history, inputs.asOf, inputs.model, out, truth,
-                new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare));
+                new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare), scoredOut);
         SparkSession spark = SparkSessions.start("riskctl-evaluate", sparkOptions.master);
         try {
             System.out.print(EvaluateJob.run(spark, config).text());

@@ -6,6 +6,7 @@ import io.paysignal.core.model.BinaryMetrics;
 import io.paysignal.pipeline.io.History;
 import io.paysignal.pipeline.io.HistoryReader;
 import io.paysignal.pipeline.io.ReaderConfig;
+import io.paysignal.pipeline.io.SingleCsvFile;
 import io.paysignal.pipeline.spark.HistoryAssembler;
 import io.paysignal.pipeline.spark.ShippedBundle;
 import io.paysignal.pipeline.train.EvaluationReport;
@@ -30,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * {@code riskctl evaluate}: scores every customer active on T (features from data dated on or before T) and,
@@ -46,10 +48,23 @@ public final class EvaluateJob {
      * @param out optional output directory for evaluation.txt / evaluation.json (null: print only)
      * @param truth optional truth file (customer_id, as_of, true_probability)
      * @param reader reader settings
+     * @param scoredOut optional directory for {@value #SCORED_FILE}: one row per evaluated customer with its score
+     *        and label (and true probability with {@code truth}), for notebooks; null: not written
      */
     public record Config(String history, LocalDate asOf, java.nio.file.Path model, String out, String truth,
-                         ReaderConfig reader) {
+                         ReaderConfig reader, String scoredOut) {
+
+        /** Without a per-customer file. */
+        public Config(String history, LocalDate asOf, java.nio.file.Path model, String out, String truth,
+                      ReaderConfig reader) {
+            this(history, asOf, model, out, truth, reader, null);
+        }
     }
+
+    /** The per-customer file written into {@code scoredOut}. */
+    public static final String SCORED_FILE = "scored.csv";
+    /** Its header. */
+    public static final String SCORED_HEADER = "customer_id,as_of,risk_score,label,true_probability";
 
     /** The result: the report when labels were observable, and the text printed. */
     public record Outcome(EvaluationReport report, String text) {
@@ -91,6 +106,9 @@ public final class EvaluateJob {
             if (config.truth() != null) {
                 text.append(truthComparison(spark, scored, config));
             }
+            if (config.scoredOut() != null) {
+                writeScored(spark, scored, config);
+            }
             scored.unpersist();
             if (config.out() != null) {
                 write(spark, config.out(), "evaluation.txt", text.toString());
@@ -120,6 +138,22 @@ public final class EvaluateJob {
             }
             return rows.iterator();
         });
+    }
+
+    /** Per customer: score, label (1/0) and, with a truth file, the true probability; ordered by customer. */
+    private static void writeScored(SparkSession spark, Dataset<Row> scored, Config config) {
+        Dataset<Row> rows = scored.select(col("customer_id"), lit(java.sql.Date.valueOf(config.asOf())).as("as_of"),
+                col("risk_score"), col("label").cast(DataTypes.IntegerType).as("label"));
+        if (config.truth() != null) {
+            Dataset<Row> truth = spark.read().option("header", "true").csv(config.truth())
+                    .filter(col("as_of").equalTo(config.asOf().toString()))
+                    .select(col("customer_id"), col("true_probability").cast(DataTypes.DoubleType));
+            rows = rows.join(truth, "customer_id", "left");
+        } else {
+            rows = rows.withColumn("true_probability", lit(null).cast(DataTypes.DoubleType));
+        }
+        SingleCsvFile.write(rows.select("customer_id", "as_of", "risk_score", "label", "true_probability")
+                .orderBy("customer_id"), config.scoredOut(), SCORED_FILE, SCORED_HEADER);
     }
 
     private static String truthComparison(SparkSession spark, Dataset<Row> scored, Config config) {
