@@ -4,7 +4,10 @@
 # like with like on a shared machine.
 # Usage: bench/pipeline.sh [CUSTOMERS...]        (default: 10000 100000)
 # Env:   RISKCTL_JAVA_OPTS (e.g. -Xmx8g for 1M), BENCH_WORK (default /tmp/paysignal-bench), SKIP_TRAIN=1 (score
-#        with the registry of an earlier run), SKIP_EVALUATE=1.
+#        with the registry of an earlier run), SKIP_EVALUATE=1, PROFILE=1 (Java Flight Recorder on the score run;
+#        bench/jfr-top.sh prints where its CPU samples fall).
+# The I/O floor is the wall time of a process that starts a JVM and a Spark session configured like riskctl's
+# and counts the rows of the same CSV tables once (IoFloor): the same fixed costs as the score run, no work.
 # Prints one block per size; logs go to $BENCH_WORK/logs/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -35,11 +38,20 @@ for n in "${SIZES[@]}"; do
     grep -i -E 'auc|ece|brier|ratio' "$logs/evaluate-$n.log" | sed 's/^/  evaluate: /' | head -12 || true
   fi
   rm -rf "$out"
-  timed score "$logs/score-$n.log" "$ROOT/bin/riskctl" score --history "$history" --as-of "$SCORE_AS_OF" \
-    --model "$registry" --out "$out"
+  score_opts="${RISKCTL_JAVA_OPTS:-}"
+  if [[ "${PROFILE:-0}" == 1 ]]; then
+    score_opts="$score_opts -XX:StartFlightRecording=filename=$logs/score-$n.jfr,settings=profile"
+  fi
+  score_line="$(RISKCTL_JAVA_OPTS="$score_opts" timed score "$logs/score-$n.log" "$ROOT/bin/riskctl" score \
+    --history "$history" --as-of "$SCORE_AS_OF" --model "$registry" --out "$out")"
+  echo "$score_line"
   tail -1 "$logs/score-$n.log" | sed 's/^/  score: /'
-  timed io_floor "$logs/io-floor-$n.log" java "${JVM[@]}" "${EXTRA[@]}" -cp "$(pipeline_test_cp)" \
-    io.paysignal.pipeline.bench.IoFloor "$history"
+  io_line="$(timed io_floor "$logs/io-floor-$n.log" java "${JVM[@]}" "${EXTRA[@]}" -cp "$(pipeline_test_cp)" \
+    io.paysignal.pipeline.bench.IoFloor "$history")"
+  echo "$io_line"
   grep -E '^(count|parse):|io_floor' "$logs/io-floor-$n.log" | sed 's/^/  io: /'
+  score_wall="$(sed -n 's/.*wall_s=\([0-9.]*\).*/\1/p' <<<"$score_line")"
+  io_wall="$(sed -n 's/.*wall_s=\([0-9.]*\).*/\1/p' <<<"$io_line")"
+  echo "ratio score/io_floor=$(awk -v s="$score_wall" -v f="$io_wall" 'BEGIN { printf "%.2f", s / f }') (target <= 4)"
   echo "## load1_after=$(cut -d' ' -f1 /proc/loadavg)"
 done

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paysignal.api.testsupport.InlineBodies;
 import io.paysignal.api.testsupport.RunningApi;
 import io.paysignal.api.testsupport.RunningApi.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -102,7 +103,7 @@ class ScoreHandlerFuzzTest {
         // Guards the generator: mutations start from bodies the server accepts, so a 4xx comes from the mutation.
         Random random = new Random(SEED + 2);
         for (int i = 0; i < 20; i++) {
-            Reply reply = api.postJson("/v1/score", validInline(random).toString());
+            Reply reply = api.postJson("/v1/score", InlineBodies.valid(random).toString());
             assertEquals(200, reply.status(), reply.body());
         }
     }
@@ -147,7 +148,7 @@ class ScoreHandlerFuzzTest {
     private void assertStillServing() {
         assertEquals(200, api.get("/health/live", null).status());
         assertEquals(200, api.get("/v1/customers/c3/score", RunningApi.SCORER_KEY).status());
-        assertEquals(200, api.postJson("/v1/score", validInline(new Random(1)).toString()).status());
+        assertEquals(200, api.postJson("/v1/score", InlineBodies.valid(new Random(1)).toString()).status());
     }
 
     // ---- POST /v1/score ----
@@ -159,54 +160,13 @@ class ScoreHandlerFuzzTest {
             case 3 -> crossRowViolation(random);
             case 4 -> wrongJsonType(random);
             case 5 -> hugeNumber(random);
-            case 6 -> deepNesting(random, validInline(random));
-            case 7 -> malformedJson(random, validInline(random).toString());
+            case 6 -> deepNesting(random, InlineBodies.valid(random));
+            case 7 -> malformedJson(random, InlineBodies.valid(random).toString());
             case 8 -> invalidUtf8(random, "{\"customer\": {\"customer_id\": \"x", "\"}}");
             case 9 -> enormousInline(random);
-            case 10 -> wrongContentType(random, validInline(random).toString());
-            default -> randomMutation(random, validInline(random).toString());
+            case 10 -> wrongContentType(random, InlineBodies.valid(random).toString());
+            default -> randomMutation(random, InlineBodies.valid(random).toString());
         };
-    }
-
-    /** A valid inline body: one customer with up to 24 monthly invoices, payments on most, a few contacts. */
-    static ObjectNode validInline(Random random) {
-        LocalDate asOf = LocalDate.of(2026, 3, 1);
-        ObjectNode body = NODES.objectNode();
-        body.put("as_of", asOf.toString());
-        ObjectNode customer = body.putObject("customer");
-        customer.put("customer_id", "fz-" + random.nextInt(1_000_000));
-        customer.put("segment", pick(random, "smb", "enterprise", "consumer"));
-        customer.put("timezone", pick(random, "UTC", "America/Chicago", "Asia/Kolkata", "Australia/Adelaide"));
-        customer.put("preferred_channel", pick(random, "email", "sms", "phone", "letter", ""));
-        customer.put("do_not_contact", random.nextInt(10) == 0);
-        customer.put("credit_limit", 1000 + random.nextInt(50_000));
-        customer.put("opened_date", asOf.minusDays(800 + random.nextInt(2000)).toString());
-        ArrayNode invoices = body.putArray("invoices");
-        ArrayNode payments = body.putArray("payments");
-        int months = random.nextInt(25);
-        for (int m = 0; m < months; m++) {
-            LocalDate issued = asOf.minusMonths(24 - m).plusDays(random.nextInt(5));
-            ObjectNode invoice = invoices.addObject();
-            invoice.put("invoice_id", "i" + m);
-            invoice.put("issue_date", issued.toString());
-            invoice.put("due_date", issued.plusDays(30).toString());
-            invoice.put("amount", String.format("%.2f", 50 + random.nextDouble() * 5000));
-            if (random.nextInt(3) > 0) {
-                ObjectNode payment = payments.addObject();
-                payment.put("payment_id", "p" + m);
-                payment.put("invoice_id", "i" + m);
-                payment.put("payment_date", issued.plusDays(10 + random.nextInt(60)).toString());
-                payment.put("amount", 10 + random.nextInt(5000));
-            }
-        }
-        ArrayNode contacts = body.putArray("contacts");
-        for (int c = random.nextInt(4); c > 0; c--) {
-            ObjectNode contact = contacts.addObject();
-            contact.put("contact_time", asOf.minusDays(1 + random.nextInt(60)) + "T10:00:00Z");
-            contact.put("channel", pick(random, "email", "sms", "phone", "letter"));
-            contact.put("outcome", pick(random, "no_response", "reached", "promise_to_pay", "opted_out"));
-        }
-        return body;
     }
 
     private static final Map<String, List<String>> REQUIRED = Map.of(
@@ -215,7 +175,7 @@ class ScoreHandlerFuzzTest {
             "contacts", List.of("contact_time", "channel"));
 
     private Payload missingRequiredValue(Random random) {
-        ObjectNode body = validInline(random);
+        ObjectNode body = InlineBodies.valid(random);
         if (random.nextInt(5) == 0) {
             ObjectNode customer = (ObjectNode) body.get("customer");
             if (random.nextBoolean()) {
@@ -245,7 +205,7 @@ class ScoreHandlerFuzzTest {
     private static final String[] BAD_BOOLEANS = {"yes", "maybe", "tru", "2", "on"};
 
     private Payload badContractValue(Random random) {
-        ObjectNode body = validInline(random);
+        ObjectNode body = InlineBodies.valid(random);
         ObjectNode customer = (ObjectNode) body.get("customer");
         String kind;
         switch (random.nextInt(12)) {
@@ -309,7 +269,7 @@ class ScoreHandlerFuzzTest {
     }
 
     private Payload crossRowViolation(Random random) {
-        ObjectNode body = validInline(random);
+        ObjectNode body = InlineBodies.valid(random);
         switch (random.nextInt(5)) {
             case 0 -> {
                 ObjectNode invoice = randomRow(random, body, ensureRow(random, body, "invoices"));
@@ -344,7 +304,7 @@ class ScoreHandlerFuzzTest {
     }
 
     private Payload wrongJsonType(Random random) {
-        ObjectNode body = validInline(random);
+        ObjectNode body = InlineBodies.valid(random);
         JsonNode container = random.nextBoolean() ? NODES.objectNode().put("nested", true) : NODES.arrayNode().add(1);
         switch (random.nextInt(6)) {
             case 0 -> {
@@ -383,7 +343,7 @@ class ScoreHandlerFuzzTest {
             case 3 -> "0." + "0".repeat(70 + random.nextInt(1000)) + "1";
             default -> "9".repeat(65) + "." + "9".repeat(random.nextInt(100));
         };
-        ObjectNode body = validInline(random);
+        ObjectNode body = InlineBodies.valid(random);
         String marker = "__HUGE__";
         if (random.nextBoolean()) {
             randomRow(random, body, ensureRow(random, body, "invoices")).put("amount", marker);
@@ -455,7 +415,7 @@ class ScoreHandlerFuzzTest {
     }
 
     private Payload enormousInline(Random random) {
-        ObjectNode body = validInline(random);
+        ObjectNode body = InlineBodies.valid(random);
         ArrayNode invoices = (ArrayNode) body.get("invoices");
         int rows = 2_000 + random.nextInt(30_000);
         for (int i = 0; i < rows; i++) {

@@ -1,0 +1,229 @@
+package io.paysignal.pipeline.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.paysignal.pipeline.testsupport.HistoryFixtures;
+import io.paysignal.pipeline.testsupport.SharedSparkSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad rows of every kind the contract names, injected at seeded random places into a realistic history (the first
+ * customers of {@code data-samples/history} with all their rows): the reader keeps every valid row (the same keys
+ * as reading the clean history) and reports every injected row, at its line, with its reason, counted per table
+ * and reason in the run summary.
+ */
+class HistoryReaderInjectedRowsTest extends SharedSparkSession {
+
+    private static final Path SAMPLE = Path.of("").toAbsolutePath().getParent().resolve("data-samples/history");
+    private static final int CUSTOMERS = 60;
+    private static final long SEED = Long.getLong("badrows.seed", 7L);
+
+    @TempDir
+    Path dir;
+
+    /** A bad line for a table and the reason the reader must give it. */
+    record BadRow(String table, String line, String reason) {
+    }
+
+    @Test
+    void keepsEveryValidRowAndReportsEveryInjectedBadRowWithItsLineAndReason() throws IOException {
+        Map<String, List<String>> clean = sampleSubset();
+        Path cleanDir = write(dir.resolve("clean"), clean);
+        Random random = new Random(SEED);
+        List<BadRow> bad = badRows(random, clean);
+        Map<String, List<String>> dirty = new LinkedHashMap<>();
+        Map<String, Map<Long, String>> expected = new TreeMap<>();
+        for (String table : clean.keySet()) {
+            List<String> lines = new ArrayList<>(clean.get(table));
+            List<BadRow> mine = bad.stream().filter(b -> b.table().equals(table)).toList();
+            // Insert each bad line after a random valid line (never before the header), remembering its marker.
+            List<Object> merged = new ArrayList<>(lines);
+            for (BadRow row : mine) {
+                int at = 1 + random.nextInt(merged.size());
+                if (row.reason().equals(RejectReasons.DUPLICATE_KEY)) {
+                    at = merged.size(); // after the original, so the first (valid) row is the one kept
+                }
+                merged.add(at, row);
+            }
+            List<String> text = new ArrayList<>();
+            Map<Long, String> reasons = new TreeMap<>();
+            for (Object item : merged) {
+                if (item instanceof BadRow row) {
+                    text.add(row.line());
+                    reasons.put((long) text.size(), row.reason());
+                } else {
+                    text.add((String) item);
+                }
+            }
+            dirty.put(table, text);
+            expected.put(table, reasons);
+        }
+        Path dirtyDir = write(dir.resolve("dirty"), dirty);
+
+        History cleanHistory = read(cleanDir);
+        History dirtyHistory = read(dirtyDir);
+        try {
+            for (String table : clean.keySet()) {
+                assertEquals(keys(cleanHistory, table), keys(dirtyHistory, table), table + ": accepted rows");
+            }
+            Map<String, Map<Long, String>> actual = new TreeMap<>();
+            for (HistoryFixtures.Reject reject : HistoryFixtures.rejects(dirtyHistory)) {
+                actual.computeIfAbsent(reject.table(), t -> new TreeMap<>()).put(reject.line(), reject.reason());
+            }
+            expected.values().removeIf(Map::isEmpty);
+            assertEquals(expected, actual, "rejects by table and line (seed " + SEED + ")");
+            for (String table : clean.keySet()) {
+                Map<String, Long> perReason = expected.getOrDefault(table, Map.of()).values().stream()
+                        .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+                assertEquals(perReason, new TreeMap<>(dirtyHistory.summary().table(table).rejectsByReason()),
+                        table + ": run summary counts");
+            }
+        } finally {
+            cleanHistory.release();
+            dirtyHistory.release();
+        }
+    }
+
+    /** Several rows of every kind of contract breach, for every table (keys that cannot clash with valid ones). */
+    private static List<BadRow> badRows(Random random, Map<String, List<String>> clean) {
+        String customer = field(clean.get("customers").get(1 + random.nextInt(CUSTOMERS)), 0);
+        String invoiceLine = clean.get("invoices").get(1 + random.nextInt(clean.get("invoices").size() - 1));
+        String invoice = field(invoiceLine, 0);
+        String customerLine = clean.get("customers").get(1 + random.nextInt(CUSTOMERS));
+        String paymentLine = clean.get("payments").get(1 + random.nextInt(clean.get("payments").size() - 1));
+        String contactLine = clean.get("contacts").get(1 + random.nextInt(clean.get("contacts").size() - 1));
+        List<BadRow> rows = new ArrayList<>();
+        for (int copy = 0; copy < 3; copy++) {
+            String c = "BADC" + copy;
+            String i = "BADI" + copy;
+            rows.add(new BadRow("customers", c + ",smb,US,Mars/Base,email,false,100.00,2020-01-01", "unknown_timezone"));
+            rows.add(new BadRow("customers", c + "b,smb,US,UTC,fax,false,100.00,2020-01-01",
+                    "unknown_channel:preferred_channel"));
+            rows.add(new BadRow("customers", c + "c,smb,US,UTC,email,yes,100.00,2020-01-01",
+                    "unparseable_boolean:do_not_contact"));
+            rows.add(new BadRow("customers", c + "d,smb,US,UTC,email,false,1.000.00,2020-01-01",
+                    "unparseable_decimal:credit_limit"));
+            rows.add(new BadRow("customers", c + "e,smb,US,UTC,email,false,-5.00,2020-01-01",
+                    "negative_amount:credit_limit"));
+            rows.add(new BadRow("customers", c + "f,smb,US,UTC,email,false,100.00,2020-02-30",
+                    "unparseable_date:opened_date"));
+            rows.add(new BadRow("customers", ",smb,US,UTC,email,false,100.00,2020-01-01", "missing_value:customer_id"));
+            rows.add(new BadRow("customers", c + "g,smb,US", RejectReasons.WRONG_FIELD_COUNT));
+            rows.add(new BadRow("customers", c + "h,smb,US,UTC,email,false,100.00,2020-01-01,extra",
+                    RejectReasons.WRONG_FIELD_COUNT));
+            rows.add(new BadRow("customers", c + "i,sm\"b,US,UTC,email,false,100.00,2020-01-01", "misplaced_quote"));
+            rows.add(new BadRow("invoices", i + "," + customer + ",2024-13-01,2024-02-01,10.00,USD,false",
+                    "unparseable_date:issue_date"));
+            rows.add(new BadRow("invoices", i + "b," + customer + ",2024-03-01,2024-02-01,10.00,USD,false",
+                    "due_before_issue"));
+            rows.add(new BadRow("invoices", i + "c," + customer + ",2024-01-01,2024-02-01,0.00,USD,false",
+                    "non_positive_amount:amount"));
+            rows.add(new BadRow("invoices", i + "d," + customer + ",2024-01-01,2024-02-01,-3,USD,false",
+                    "non_positive_amount:amount"));
+            rows.add(new BadRow("invoices", i + "e," + customer + ",2024-01-01,2024-02-01,1e3,USD,false",
+                    "unparseable_decimal:amount"));
+            rows.add(new BadRow("invoices", i + "f,NO-SUCH-CUSTOMER,2024-01-01,2024-02-01,10.00,USD,false",
+                    RejectReasons.UNKNOWN_CUSTOMER));
+            rows.add(new BadRow("invoices", i + "g,BADC" + copy + ",2024-01-01,2024-02-01,10.00,USD,false",
+                    RejectReasons.UNKNOWN_CUSTOMER)); // its customer row is itself rejected
+            rows.add(new BadRow("invoices", i + "h," + customer + ",2024-01-01,,10.00,USD,false", "missing_value:due_date"));
+            rows.add(new BadRow("invoices", i + "i," + customer + ",2024-01-01,2024-02-01,10.00,USD,maybe",
+                    "unparseable_boolean:disputed"));
+            rows.add(new BadRow("invoices", i + "j," + customer + ",2024-01-01", RejectReasons.WRONG_FIELD_COUNT));
+            rows.add(new BadRow("payments", "BADP" + copy + ",NO-SUCH-INVOICE,2024-02-01,5.00", RejectReasons.UNKNOWN_INVOICE));
+            rows.add(new BadRow("payments", "BADP" + copy + "b," + i + "c,2024-02-01,5.00",
+                    RejectReasons.UNKNOWN_INVOICE)); // its invoice row is itself rejected
+            rows.add(new BadRow("payments", "BADP" + copy + "c," + invoice + ",2024/02/01,5.00",
+                    "unparseable_date:payment_date"));
+            rows.add(new BadRow("payments", "BADP" + copy + "d," + invoice + ",2024-02-01,", "missing_value:amount"));
+            rows.add(new BadRow("payments", "BADP" + copy + "e," + invoice + ",2024-02-01,-1.00", "non_positive_amount:amount"));
+            rows.add(new BadRow("payments", "BADP" + copy + "f," + invoice + ",2024-02-01,abc", "unparseable_decimal:amount"));
+            rows.add(new BadRow("contacts", "BADK" + copy + "," + customer + ",2024-02-01T10:00:00,email,reached",
+                    "unparseable_timestamp:contact_time"));
+            rows.add(new BadRow("contacts", "BADK" + copy + "b," + customer + ",2024-02-01T10:00:00Z,pigeon,reached",
+                    "unknown_channel:channel"));
+            rows.add(new BadRow("contacts", "BADK" + copy + "c," + customer + ",2024-02-01T10:00:00Z,email,maybe",
+                    "unknown_outcome"));
+            rows.add(new BadRow("contacts", "BADK" + copy + "d," + customer + ",,email,reached",
+                    "missing_value:contact_time"));
+            rows.add(new BadRow("contacts", "BADK" + copy + "e,NO-SUCH-CUSTOMER,2024-02-01T10:00:00Z,email,reached",
+                    RejectReasons.UNKNOWN_CUSTOMER));
+        }
+        // Duplicates of valid keys: the first (valid) row is kept, the repeat rejected.
+        rows.add(new BadRow("customers", customerLine, RejectReasons.DUPLICATE_KEY));
+        rows.add(new BadRow("invoices", invoiceLine, RejectReasons.DUPLICATE_KEY));
+        rows.add(new BadRow("contacts", contactLine, RejectReasons.DUPLICATE_KEY));
+        rows.add(new BadRow("payments", "BADP-x," + field(paymentLine, 1) + ",2024-02-01,0", "non_positive_amount:amount"));
+        return rows;
+    }
+
+    /** The first customers of the sample with every invoice, payment and contact of theirs, header first. */
+    private static Map<String, List<String>> sampleSubset() throws IOException {
+        List<String> customers = Files.readAllLines(SAMPLE.resolve("customers.csv"), StandardCharsets.UTF_8)
+                .subList(0, CUSTOMERS + 1);
+        Set<String> customerIds = customers.stream().skip(1).map(l -> field(l, 0)).collect(Collectors.toSet());
+        List<String> invoices = filter("invoices.csv", l -> customerIds.contains(field(l, 1)));
+        Set<String> invoiceIds = invoices.stream().skip(1).map(l -> field(l, 0)).collect(Collectors.toSet());
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        tables.put("customers", customers);
+        tables.put("invoices", invoices);
+        tables.put("payments", filter("payments.csv", l -> invoiceIds.contains(field(l, 1))));
+        tables.put("contacts", filter("contacts.csv", l -> customerIds.contains(field(l, 1))));
+        return tables;
+    }
+
+    private static List<String> filter(String file, java.util.function.Predicate<String> keep) throws IOException {
+        List<String> lines = Files.readAllLines(SAMPLE.resolve(file), StandardCharsets.UTF_8);
+        List<String> kept = new ArrayList<>();
+        kept.add(lines.get(0));
+        lines.stream().skip(1).filter(keep).forEach(kept::add);
+        return kept;
+    }
+
+    private static String field(String line, int index) {
+        return line.split(",", -1)[index];
+    }
+
+    private static Path write(Path folder, Map<String, List<String>> tables) {
+        try {
+            Files.createDirectories(folder);
+            for (Map.Entry<String, List<String>> table : tables.entrySet()) {
+                Files.write(folder.resolve(table.getKey() + ".csv"), table.getValue(), StandardCharsets.UTF_8);
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private History read(Path folder) {
+        return new HistoryReader(spark, ReaderConfig.defaults().withMaxRejectShare(1.0)).read(folder.toString());
+    }
+
+    private static Set<String> keys(History history, String table) {
+        List<Row> rows = history.table(HistoryTable.valueOf(table.toUpperCase(java.util.Locale.ROOT))).collectAsList();
+        Set<String> keys = new HashSet<>();
+        for (Row row : rows) {
+            // Every accepted row as its full text, so a changed value would show as well as a lost row.
+            keys.add(row.toString());
+        }
+        return keys;
+    }
+}
