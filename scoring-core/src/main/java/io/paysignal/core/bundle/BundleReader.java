@@ -2,6 +2,7 @@ package io.paysignal.core.bundle;
 
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
+import org.tribuo.common.xgboost.XGBoostModel;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -101,6 +102,13 @@ public final class BundleReader {
         }
         if (!model.validate(Label.class)) {
             throw new InvalidBundleException("model file " + modelFile + " is not a classification model");
+        }
+        if (model instanceof XGBoostModel<?> trees) {
+            // A deserialized booster predicts with one OpenMP thread per core. Our calls are small (one customer
+            // and its reason-code rows) and already run on parallel threads (HTTP workers, Spark tasks), so the
+            // extra threads only add hand-offs, and on a busy machine they spin-wait: one call took about 25 ms
+            // with the default and tens of microseconds with one thread (bench/RESULTS.md, ScoringBenchmark).
+            trees.setNumThreads(1);
         }
         return model.castModel(Label.class);
     }

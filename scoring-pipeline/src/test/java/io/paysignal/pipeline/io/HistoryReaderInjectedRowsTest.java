@@ -3,11 +3,8 @@ package io.paysignal.pipeline.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.paysignal.pipeline.testsupport.HistoryFixtures;
+import io.paysignal.pipeline.testsupport.SampleHistory;
 import io.paysignal.pipeline.testsupport.SharedSparkSession;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HistoryReaderInjectedRowsTest extends SharedSparkSession {
 
-    private static final Path SAMPLE = Path.of("").toAbsolutePath().getParent().resolve("data-samples/history");
     private static final int CUSTOMERS = 30;
     private static final long SEED = Long.getLong("badrows.seed", 7L);
 
@@ -42,8 +38,8 @@ class HistoryReaderInjectedRowsTest extends SharedSparkSession {
     }
 
     @Test
-    void keepsEveryValidRowAndReportsEveryInjectedBadRowWithItsLineAndReason() throws IOException {
-        Map<String, List<String>> clean = sampleSubset();
+    void keepsEveryValidRowAndReportsEveryInjectedBadRowWithItsLineAndReason() {
+        Map<String, List<String>> clean = SampleHistory.firstCustomers(CUSTOMERS);
         Random random = new Random(SEED);
         List<BadRow> bad = badRows(random, clean);
         Map<String, List<String>> dirty = new LinkedHashMap<>();
@@ -73,7 +69,7 @@ class HistoryReaderInjectedRowsTest extends SharedSparkSession {
             dirty.put(table, text);
             expected.put(table, reasons);
         }
-        Path dirtyDir = write(dir.resolve("dirty"), dirty);
+        Path dirtyDir = SampleHistory.write(dir.resolve("dirty"), dirty);
 
         History dirtyHistory = read(dirtyDir);
         try {
@@ -173,43 +169,8 @@ class HistoryReaderInjectedRowsTest extends SharedSparkSession {
         return rows;
     }
 
-    /** The first customers of the sample with every invoice, payment and contact of theirs, header first. */
-    private static Map<String, List<String>> sampleSubset() throws IOException {
-        List<String> customers = Files.readAllLines(SAMPLE.resolve("customers.csv"), StandardCharsets.UTF_8)
-                .subList(0, CUSTOMERS + 1);
-        Set<String> customerIds = customers.stream().skip(1).map(l -> field(l, 0)).collect(Collectors.toSet());
-        List<String> invoices = filter("invoices.csv", l -> customerIds.contains(field(l, 1)));
-        Set<String> invoiceIds = invoices.stream().skip(1).map(l -> field(l, 0)).collect(Collectors.toSet());
-        Map<String, List<String>> tables = new LinkedHashMap<>();
-        tables.put("customers", customers);
-        tables.put("invoices", invoices);
-        tables.put("payments", filter("payments.csv", l -> invoiceIds.contains(field(l, 1))));
-        tables.put("contacts", filter("contacts.csv", l -> customerIds.contains(field(l, 1))));
-        return tables;
-    }
-
-    private static List<String> filter(String file, java.util.function.Predicate<String> keep) throws IOException {
-        List<String> lines = Files.readAllLines(SAMPLE.resolve(file), StandardCharsets.UTF_8);
-        List<String> kept = new ArrayList<>();
-        kept.add(lines.get(0));
-        lines.stream().skip(1).filter(keep).forEach(kept::add);
-        return kept;
-    }
-
     private static String field(String line, int index) {
-        return line.split(",", -1)[index];
-    }
-
-    private static Path write(Path folder, Map<String, List<String>> tables) {
-        try {
-            Files.createDirectories(folder);
-            for (Map.Entry<String, List<String>> table : tables.entrySet()) {
-                Files.write(folder.resolve(table.getKey() + ".csv"), table.getValue(), StandardCharsets.UTF_8);
-            }
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SampleHistory.field(line, index);
     }
 
     private History read(Path folder) {
