@@ -3,6 +3,7 @@ package io.paysignal.core.portfolio;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,26 +23,33 @@ public record ReportingPeriod(LocalDate start, LocalDate end) implements Seriali
         }
     }
 
-    /** The calendar month ending on {@code end}: {@code (end - 1 month, end]}. */
+    /** The month ending on {@code end}: the first of {@link #monthsEndingOn}. */
     public static ReportingPeriod monthEndingOn(LocalDate end) {
-        return new ReportingPeriod(end.minusMonths(1), end);
+        return monthsEndingOn(end, 1).get(0);
     }
 
     /**
      * The {@code count} consecutive months ending on {@code end}, latest first: period k is
-     * {@code (end - (k+1) months, end - k months]}. Counting every month back from {@code end} (instead of
-     * stepping month by month) keeps month-ends on month-ends: from December 31 it gives November 30, October 31
-     * and September 30, and each period starts where the next later one ends.
+     * {@code (end - (k+1) months, end - k months]}, each starting where the next later one ends. When
+     * {@code end} is the last day of its month, every boundary is the last day of its month (calendar months:
+     * from September 30 the months end on August 31, July 31, June 30); otherwise boundaries keep {@code end}'s
+     * day of month where the month has it (from March 15: February 15, January 15).
      */
     public static List<ReportingPeriod> monthsEndingOn(LocalDate end, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("need at least one period, was " + count);
         }
+        boolean monthEnds = end.getDayOfMonth() == end.lengthOfMonth();
         List<ReportingPeriod> periods = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
-            periods.add(new ReportingPeriod(end.minusMonths(k + 1L), end.minusMonths(k)));
+            periods.add(new ReportingPeriod(monthsBefore(end, k + 1, monthEnds), monthsBefore(end, k, monthEnds)));
         }
         return periods;
+    }
+
+    private static LocalDate monthsBefore(LocalDate end, int months, boolean monthEnds) {
+        LocalDate day = end.minusMonths(months);
+        return monthEnds ? day.with(TemporalAdjusters.lastDayOfMonth()) : day;
     }
 
     /** The number of days in the period. */

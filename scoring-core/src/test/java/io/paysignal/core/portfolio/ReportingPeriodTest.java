@@ -29,6 +29,26 @@ class ReportingPeriodTest {
     }
 
     @Test
+    void fromAShortMonthsLastDayTheMonthsAreStillCalendarMonths() {
+        List<ReportingPeriod> periods = ReportingPeriod.monthsEndingOn(day("2025-09-30"), 3);
+
+        assertEquals(List.of(new ReportingPeriod(day("2025-08-31"), day("2025-09-30")),
+                new ReportingPeriod(day("2025-07-31"), day("2025-08-31")),
+                new ReportingPeriod(day("2025-06-30"), day("2025-07-31"))), periods);
+        assertEquals(new ReportingPeriod(day("2025-01-31"), day("2025-02-28")),
+                ReportingPeriod.monthEndingOn(day("2025-02-28")));
+    }
+
+    @Test
+    void fromTheMiddleOfAMonthTheDayOfMonthIsKept() {
+        assertEquals(List.of(new ReportingPeriod(day("2025-02-15"), day("2025-03-15")),
+                new ReportingPeriod(day("2025-01-15"), day("2025-02-15"))),
+                ReportingPeriod.monthsEndingOn(day("2025-03-15"), 2));
+        assertEquals(new ReportingPeriod(day("2025-02-28"), day("2025-03-30")),
+                ReportingPeriod.monthEndingOn(day("2025-03-30")));
+    }
+
+    @Test
     void thePeriodExcludesItsStartAndIncludesItsEnd() {
         ReportingPeriod period = ReportingPeriod.monthEndingOn(day("2025-03-31"));
 

@@ -52,6 +52,7 @@ record PortfolioRows(LocalDate asOf, ReportingCurrency reporting, DelinquencyLab
 
     static final StructType PORTFOLIO = new StructType()
             .add("customer_id", DataTypes.StringType, false)
+            .add("as_of", DataTypes.DateType, false)
             .add("currency", DataTypes.StringType, true)
             .add("segment", DataTypes.StringType, false)
             .add("preferred_channel", DataTypes.StringType, false)
@@ -114,7 +115,7 @@ record PortfolioRows(LocalDate asOf, ReportingCurrency reporting, DelinquencyLab
                 : LocalDateTime.ofInstant(contactAt, customer.timezone());
         List<Row> rows = new ArrayList<>(positions.size());
         for (ReceivablesPosition position : positions) {
-            rows.add(RowFactory.create(history.customerId(), position.currency(), customer.segment(),
+            rows.add(RowFactory.create(history.customerId(), Date.valueOf(asOf), position.currency(), customer.segment(),
                     customer.preferredChannel() == null ? NO_PREFERENCE : customer.preferredChannel().wireName(),
                     customer.timezone().getId(), customer.doNotContact(), riskScore, score.getString(2),
                     position.bucket().wireName(), position.maxDaysPastDue(), position.openInvoices(),
