@@ -17,6 +17,7 @@ import scala.Tuple2;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,9 +48,11 @@ public final class OutreachTraining {
         ResponseModel model;
         double fraction = Math.min(1.0, (double) MAX_EVALUATION_CUSTOMERS / Math.max(1, customers));
         CustomerSample sample = new CustomerSample(fraction, seed);
-        List<CustomerHistory> heldOut = histories
+        List<CustomerHistory> heldOut = new ArrayList<>(histories
                 .filter(h -> sample.keeps(h.customerId()) && hasContactIn(h, split, end))
-                .collect();
+                .collect());
+        // In customer order, not Spark's partition order, so the choice is the same on any master.
+        heldOut.sort(Comparator.comparing(CustomerHistory::customerId));
         if (beforeSplit.isEmpty() || heldOut.isEmpty()) {
             LOG.info("response model: too few contacts to choose a structure out of time; using the full model");
             model = ResponseModel.fit(all, ResponseModelSettings.full(ResponseModelSettings.DEFAULT_CUSTOMER_PRIOR_STRENGTH));

@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,6 +43,9 @@ import java.util.List;
 public final class TrainJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+    /** The order training rows reach the trainer in: by snapshot date, then customer id. */
+    static final Comparator<TrainingRow> TRAINING_ROW_ORDER = Comparator.comparing(TrainingRow::snapshot)
+            .thenComparing(TrainingRow::customerId);
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -88,10 +92,14 @@ public final class TrainJob {
             DelinquencyLabel label = config.label();
             JavaRDD<CustomerHistory> histories = HistoryAssembler.byCustomer(history, config.asOf())
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            List<TrainingRow> rows = histories
+            List<TrainingRow> rows = new ArrayList<>(histories
                     .filter(customer -> sample.keeps(customer.customerId()))
                     .flatMap(customer -> trainingRows(customer, snapshots, label).iterator())
-                    .collect();
+                    .collect());
+            // Spark hands rows back in partition order, which depends on the master and its parallelism (a
+            // cluster's 200 shuffle partitions, a laptop's 8), and the learners depend on row order: a fixed
+            // order makes the same history and seed give the same model wherever the job runs.
+            rows.sort(TRAINING_ROW_ORDER);
             LOG.info("{} training rows from {} customers (sampled fraction {})", rows.size(), customers,
                     String.format("%.3f", fraction));
 
