@@ -72,7 +72,7 @@ class StandaloneClusterIT {
         clusterDir = dir.resolve("cluster");
         int port = freePort();
         master = "spark://127.0.0.1:" + port;
-        run("cluster-start", "bin/spark-standalone", "start", "--port", Integer.toString(port), "--cores", "2",
+        run("cluster-start", script("spark-standalone"), "start", "--port", Integer.toString(port), "--cores", "2",
                 "--memory", "2g", "--dir", clusterDir.toString());
         localRegistry = dir.resolve("models-local");
         train(localRegistry, null);
@@ -81,7 +81,7 @@ class StandaloneClusterIT {
     @AfterAll
     void stopCluster() throws Exception {
         if (clusterDir != null) {
-            run("cluster-stop", "bin/spark-standalone", "stop", "--dir", clusterDir.toString());
+            run("cluster-stop", script("spark-standalone"), "stop", "--dir", clusterDir.toString());
         }
     }
 
@@ -140,7 +140,7 @@ class StandaloneClusterIT {
     }
 
     private void train(Path registry, String onMaster) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bin/riskctl", "train",
+        List<String> command = new ArrayList<>(List.of(script("riskctl"), "train",
                 "--history", SampleHistory.directory().toString(), "--as-of", AS_OF_TRAIN,
                 "--model-out", registry.toString(), "--trainer-config", SampleHistory.quickTrainerFile().toString(),
                 "--snapshots", "3", "--snapshot-step-days", "45"));
@@ -153,7 +153,7 @@ class StandaloneClusterIT {
 
     private Path score(String name, String onMaster) throws Exception {
         Path out = dir.resolve(name);
-        List<String> command = new ArrayList<>(List.of("bin/riskctl", "score",
+        List<String> command = new ArrayList<>(List.of(script("riskctl"), "score",
                 "--history", SampleHistory.directory().toString(), "--as-of", AS_OF_SCORE,
                 "--model", localRegistry.toString(), "--out", out.toString(), "--format", "csv"));
         if (onMaster != null) {
@@ -173,6 +173,11 @@ class StandaloneClusterIT {
                 STEP_TIMEOUT).requireSuccess();
         System.out.printf("%s: %.1f s%n", step, (System.nanoTime() - started) / 1e9);
         return result;
+    }
+
+    /** A script of the repository's {@code bin/}, as an absolute path. */
+    private String script(String name) {
+        return root.resolve("bin").resolve(name).toString();
     }
 
     private static Path versionFolder(Path registry) throws IOException {

@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -205,7 +206,7 @@ public final class DriftJob {
     }
 
     private static Set<String> numericColumns(StructType schema) {
-        return java.util.Arrays.stream(schema.fields())
+        return Arrays.stream(schema.fields())
                 .filter(f -> f.dataType() instanceof org.apache.spark.sql.types.NumericType)
                 .map(StructField::name).collect(Collectors.toSet());
     }
@@ -237,9 +238,10 @@ public final class DriftJob {
         for (Map.Entry<String, QuantileBins> entry : bins.entrySet()) {
             long[] b = baseCounts.get(entry.getKey());
             long[] c = curCounts.get(entry.getKey());
-            if (java.util.Arrays.stream(b).sum() == 0 || java.util.Arrays.stream(c).sum() == 0) {
-                notes.add("no PSI for " + entry.getKey() + ": no values in the " + (java.util.Arrays.stream(b).sum() == 0
-                        ? "baseline" : "current population"));
+            boolean noBaseline = Arrays.stream(b).sum() == 0;
+            if (noBaseline || Arrays.stream(c).sum() == 0) {
+                notes.add("no PSI for " + entry.getKey() + ": no values in the "
+                        + (noBaseline ? "baseline" : "current population"));
                 continue;
             }
             result.put(entry.getKey(), new PopulationStability(entry.getValue(), b, c));

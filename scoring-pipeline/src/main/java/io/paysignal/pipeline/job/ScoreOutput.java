@@ -6,13 +6,16 @@ import io.paysignal.pipeline.io.TextFiles;
 import io.paysignal.pipeline.spark.ContractRowMapping;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +83,7 @@ public record ScoreOutput(String dir, Dataset<Row> scores, Dataset<Row> features
                 throw new IllegalArgumentException(dir + " is not a score table: column " + column + " is missing");
             }
         }
-        return parquet.select(ScoreTable.SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(
-                ScoreTable.SCHEMA.fieldNames(), 1, ScoreTable.SCHEMA.fieldNames().length));
+        return parquet.select(Arrays.stream(ScoreTable.SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new));
     }
 
     private static Optional<String> modelFolder(Configuration conf, String dir) {

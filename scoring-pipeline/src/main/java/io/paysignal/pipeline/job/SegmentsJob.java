@@ -35,6 +35,7 @@ import scala.Tuple2;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -130,8 +131,9 @@ public final class SegmentsJob {
             histories = HistoryAssembler.byCustomer(history, labelsObserved ? null : config.asOf())
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
-            JavaPairRDD<String, Row> scoreRows = scores.scores().select(PortfolioRows.SCORE_COLUMNS[0],
-                            java.util.Arrays.copyOfRange(PortfolioRows.SCORE_COLUMNS, 1, PortfolioRows.SCORE_COLUMNS.length))
+            JavaPairRDD<String, Row> scoreRows = scores.scores()
+                    .select(Arrays.stream(PortfolioRows.SCORE_COLUMNS).map(org.apache.spark.sql.functions::col)
+                            .toArray(Column[]::new))
                     .toJavaRDD().mapToPair(row -> new Tuple2<>(row.getString(0), row));
             JavaRDD<Row> portfolioRows = histories.mapToPair(h -> new Tuple2<>(h.customerId(), h)).join(scoreRows)
                     .flatMap(pair -> rows.portfolio(pair._2()._1(), pair._2()._2()).iterator());

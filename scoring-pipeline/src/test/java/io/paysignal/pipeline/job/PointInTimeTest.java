@@ -126,7 +126,7 @@ class PointInTimeTest extends SharedSparkSession {
         Path altered = alterAfterT(dir.resolve("after-t-uncut"));
         History history = new HistoryReader(spark, ReaderConfig.defaults()).read(altered.toString());
         try {
-            // Whole histories, nothing cut: only the core's own point-in-time rules stand between them and T + 184.
+            // Whole histories, nothing cut: only the core's own point-in-time rules keep the post-T events out.
             List<CustomerHistory> uncut = HistoryAssembler.byCustomer(history, null).collect();
             assertTrue(uncut.stream().anyMatch(customer -> customer.invoices().stream()
                     .anyMatch(invoice -> invoice.issueDate().isAfter(T))), "the uncut histories hold post-T data");
