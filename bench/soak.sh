@@ -16,14 +16,15 @@ REGISTRY="$BENCH_WORK/soak-models-$N"; SNAPSHOT="$BENCH_WORK/score-$N"; LOGS="$B
 mkdir -p "$LOGS"
 ensure_built
 
-# Two versions to swap between: the pipeline bench's bundle and a logistic-only one trained on the same history.
+# Two versions to swap between: the pipeline bench's bundle and a logistic-only one trained on the shipped sample
+# history (quick to train; same feature schema, so it scores the same snapshot).
 if [[ "$(find "$REGISTRY" -mindepth 1 -maxdepth 1 -type d ! -name '.*' 2>/dev/null | wc -l)" -lt 2 ]]; then
   log "preparing a two-version registry in $REGISTRY"
   rm -rf "$REGISTRY"; mkdir -p "$REGISTRY"
   cp -r "$BENCH_WORK/models-$N/$(cat "$BENCH_WORK/models-$N/CURRENT")" "$REGISTRY/"
   sed -e 's/^candidates=.*/candidates=logistic/' -e 's/^config.version=.*/config.version=soak-logistic/' \
     "$ROOT/scoring-pipeline/configs/trainers-v1.properties" > "$BENCH_WORK/trainers-soak.properties"
-  "$ROOT/bin/riskctl" train --history "$BENCH_WORK/h$N" --as-of "$TRAIN_AS_OF" --model-out "$REGISTRY" \
+  "$ROOT/bin/riskctl" train --history "$ROOT/data-samples/history" --as-of "$TRAIN_AS_OF" --model-out "$REGISTRY" \
     --trainer-config "$BENCH_WORK/trainers-soak.properties" > "$LOGS/soak-train.log" 2>&1
 fi
 mapfile -t VERSIONS < <(find "$REGISTRY" -mindepth 1 -maxdepth 1 -type d ! -name '.*' -printf '%f\n' | sort)
