@@ -40,8 +40,10 @@ wrk -t2 -c"$CONNS" -d10s -s "$ROOT/bench/wrk/mixed.lua" "$API_URL" -- "$N" "$SCO
 echo "heap_after_gc_mb_before=$(heap_after_gc_mb)"
 
 # Reloader: once a minute, point CURRENT at the other version and reload; one line per reload.
+current="$(cat "$REGISTRY/CURRENT")"
+i=0
+for k in "${!VERSIONS[@]}"; do [[ "${VERSIONS[$k]}" == "$current" ]] && i=$k; done
 (
-  i=0
   for _ in $(seq 1 "$MINUTES"); do
     sleep 60
     i=$(( (i + 1) % ${#VERSIONS[@]} ))
@@ -69,8 +71,9 @@ for minute in $(seq 1 "$MINUTES"); do
 done
 wait "$RELOADER" || true
 cat "$LOGS/soak-reloads.txt"
-grep -c 'status=200' "$LOGS/soak-reloads.txt" | xargs -I{} echo "reloads_ok={} of $MINUTES"
-[[ "$(grep -c 'status=200' "$LOGS/soak-reloads.txt")" == "$MINUTES" ]] || fail=1
+reloads_ok="$(grep -c 'status=200' "$LOGS/soak-reloads.txt" || true)"
+echo "reloads_ok=$reloads_ok of $MINUTES"
+[[ "$reloads_ok" == "$MINUTES" ]] || fail=1
 echo "heap_after_gc_mb_after=$(heap_after_gc_mb)"
-grep -c -i 'ERROR' "$LOGS/soak-server.log" | xargs -I{} echo "server_log_error_lines={}"
+echo "server_log_error_lines=$(grep -c -i 'ERROR' "$LOGS/soak-server.log" || true)"
 [[ "$fail" == 0 ]] && echo "SOAK PASS" || { echo "SOAK FAIL"; exit 1; }
