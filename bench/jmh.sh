@@ -44,3 +44,8 @@ echo "# $(machine_line)"
 java -cp "$CP" org.openjdk.jmh.Main $JMH_OPTS -p history="$HISTORY" FeatureExtractionBenchmark
 # shellcheck disable=SC2086
 java -cp "$CP" org.openjdk.jmh.Main $JMH_OPTS -p history="$HISTORY" -p bundle="$BUNDLES" ScoringBenchmark
+# CPU time per operation (robust to other processes' load, unlike JMH's wall-clock averages on a shared machine).
+IFS=, read -r -a bundle_list <<< "$BUNDLES"
+for b in "${bundle_list[@]}"; do
+  java -cp "$CP" io.paysignal.core.bench.ScoringCpuCost "$b" "$HISTORY" 5
+done

@@ -16,14 +16,15 @@ REGISTRY="$BENCH_WORK/soak-models-$N"; SNAPSHOT="$BENCH_WORK/score-$N"; LOGS="$B
 mkdir -p "$LOGS"
 ensure_built
 
-# Two versions to swap between: the pipeline bench's bundle and a logistic-only one trained on the same history.
+# Two versions to swap between: the pipeline bench's bundle and a logistic-only one trained on the shipped sample
+# history (quick to train; same feature schema, so it scores the same snapshot).
 if [[ "$(find "$REGISTRY" -mindepth 1 -maxdepth 1 -type d ! -name '.*' 2>/dev/null | wc -l)" -lt 2 ]]; then
   log "preparing a two-version registry in $REGISTRY"
   rm -rf "$REGISTRY"; mkdir -p "$REGISTRY"
   cp -r "$BENCH_WORK/models-$N/$(cat "$BENCH_WORK/models-$N/CURRENT")" "$REGISTRY/"
   sed -e 's/^candidates=.*/candidates=logistic/' -e 's/^config.version=.*/config.version=soak-logistic/' \
     "$ROOT/scoring-pipeline/configs/trainers-v1.properties" > "$BENCH_WORK/trainers-soak.properties"
-  "$ROOT/bin/riskctl" train --history "$BENCH_WORK/h$N" --as-of "$TRAIN_AS_OF" --model-out "$REGISTRY" \
+  "$ROOT/bin/riskctl" train --history "$ROOT/data-samples/history" --as-of "$TRAIN_AS_OF" --model-out "$REGISTRY" \
     --trainer-config "$BENCH_WORK/trainers-soak.properties" > "$LOGS/soak-train.log" 2>&1
 fi
 mapfile -t VERSIONS < <(find "$REGISTRY" -mindepth 1 -maxdepth 1 -type d ! -name '.*' -printf '%f\n' | sort)
@@ -39,8 +40,10 @@ wrk -t2 -c"$CONNS" -d10s -s "$ROOT/bench/wrk/mixed.lua" "$API_URL" -- "$N" "$SCO
 echo "heap_after_gc_mb_before=$(heap_after_gc_mb)"
 
 # Reloader: once a minute, point CURRENT at the other version and reload; one line per reload.
+current="$(cat "$REGISTRY/CURRENT")"
+i=0
+for k in "${!VERSIONS[@]}"; do [[ "${VERSIONS[$k]}" == "$current" ]] && i=$k; done
 (
-  i=0
   for _ in $(seq 1 "$MINUTES"); do
     sleep 60
     i=$(( (i + 1) % ${#VERSIONS[@]} ))
@@ -60,14 +63,17 @@ for minute in $(seq 1 "$MINUTES"); do
   sent="$(sed -E 's/.*sent\(by_id=([0-9]+) inline=([0-9]+) batch=([0-9]+)\).*/\1 \2 \3/' <<<"$line" | awk '{ print $1 + $2 + $3 }')"
   answered="$(sed -E 's/.*answered\(2xx=([0-9]+) 4xx=([0-9]+) 5xx=([0-9]+) other=([0-9]+)\).*/\1 \2 \3 \4/' <<<"$line" | awk '{ print $1 + $2 + $3 + $4 }')"
   grep -q '5xx=0 ' <<<"$line" && grep -q 'connect=0 read=0 write=0 timeout=0' <<<"$line" || fail=1
-  # wrk counts a request as sent when it is written; the last in-flight ones at the deadline are neither
-  # answered nor errors (at most one per connection).
-  (( sent - answered <= CONNS )) || { echo "  lost: sent $sent, answered $answered"; fail=1; }
+  # The Lua counts a request when wrk builds it, which with a delay is before it is sent. At the deadline each
+  # connection may hold one request in flight and one built but still waiting out its delay: neither answered
+  # nor an error, so up to 2 per connection are not losses. A request the server dropped shows as a socket
+  # error (read or timeout) above.
+  (( sent - answered <= 2 * CONNS )) || { echo "  lost: built $sent, answered $answered"; fail=1; }
 done
 wait "$RELOADER" || true
 cat "$LOGS/soak-reloads.txt"
-grep -c 'status=200' "$LOGS/soak-reloads.txt" | xargs -I{} echo "reloads_ok={} of $MINUTES"
-[[ "$(grep -c 'status=200' "$LOGS/soak-reloads.txt")" == "$MINUTES" ]] || fail=1
+reloads_ok="$(grep -c 'status=200' "$LOGS/soak-reloads.txt" || true)"
+echo "reloads_ok=$reloads_ok of $MINUTES"
+[[ "$reloads_ok" == "$MINUTES" ]] || fail=1
 echo "heap_after_gc_mb_after=$(heap_after_gc_mb)"
-grep -c -i 'ERROR' "$LOGS/soak-server.log" | xargs -I{} echo "server_log_error_lines={}"
+echo "server_log_error_lines=$(grep -c -i 'ERROR' "$LOGS/soak-server.log" || true)"
 [[ "$fail" == 0 ]] && echo "SOAK PASS" || { echo "SOAK FAIL"; exit 1; }
