@@ -114,6 +114,18 @@ public record OutreachConfig(
                 searchHorizonDays, dailyDelayDiscount);
     }
 
+    /** This configuration with another value per day of delay (1: time does not matter). */
+    public OutreachConfig withDailyDelayDiscount(double discount) {
+        return new OutreachConfig(policyVersion, rules, treatment, channelsByAction, preferredChannelTolerance,
+                searchHorizonDays, discount);
+    }
+
+    /** This configuration searching another number of local days. */
+    public OutreachConfig withSearchHorizonDays(int days) {
+        return new OutreachConfig(policyVersion, rules, treatment, channelsByAction, preferredChannelTolerance,
+                days, dailyDelayDiscount);
+    }
+
     /** This configuration with another treatment table. */
     public OutreachConfig withTreatment(TreatmentPolicy newTreatment) {
         return new OutreachConfig(policyVersion, rules, newTreatment, channelsByAction, preferredChannelTolerance,

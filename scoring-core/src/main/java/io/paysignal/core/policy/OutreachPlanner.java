@@ -184,9 +184,10 @@ public final class OutreachPlanner implements Serializable {
     /**
      * Candidate instants, in time order and at or after {@code earliest}: for each of the horizon's local days,
      * {@code windowStart}, {@code windowStart + 1h}, ... before {@code windowEnd}, resolved in {@code zone}
-     * (a local time in a DST gap moves forward; in an overlap the earlier instant is used).
+     * (a local time in a DST gap moves forward; in an overlap the earlier instant is used). These are the
+     * only instants {@link #decide} considers; offline evaluations enumerate the same grid.
      */
-    List<Instant> slots(ZoneId zone, Instant earliest) {
+    public List<Instant> slots(ZoneId zone, Instant earliest) {
         ContactRules rules = config.rules();
         LocalDate first = earliest.atZone(zone).toLocalDate();
         int startMinute = rules.windowStart().toSecondOfDay() / 60;

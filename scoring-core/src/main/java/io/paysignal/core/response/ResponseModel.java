@@ -17,10 +17,13 @@ import java.util.TreeMap;
 
 /**
  * The fitted population part of the response model: for segment s, channel c, local hour h and weekday w,
- * {@code prior = rate(s, c, h) x lift(c, w)}, where every rate is shrunk toward its parent by empirical Bayes
- * (global -&gt; channel -&gt; channel x hour -&gt; segment x channel x hour; channel x weekday -&gt; channel). Levels
- * switched off in {@link #settings()} collapse onto their parent. {@link #forCustomer} adds the customer's
- * own record at decision time.
+ * {@code prior = rate(s, c, h) x lift(s, c, w)}, where every rate is shrunk toward its parent by empirical
+ * Bayes (global -&gt; channel -&gt; channel x hour -&gt; segment x channel x hour) and so is every weekday lift
+ * (channel x weekday -&gt; segment x weekday, all channels together -&gt; segment x channel x weekday). Segments
+ * can answer on opposite days (businesses on weekdays, consumers at weekends), so one weekday lift per
+ * channel would be wrong for both; a channel a segment was never contacted on at some weekday takes the
+ * segment's weekday pattern from its other channels. Levels switched off in {@link #settings()} collapse onto
+ * their parent. {@link #forCustomer} adds the customer's own record at decision time.
  *
  * <p>A plain record of maps and lists, so it is stored in the model bundle as JSON and read back unchanged.
  *
@@ -32,6 +35,9 @@ import java.util.TreeMap;
  * @param dayOfWeekLift per channel, 7 multipliers Monday first (all 1 when not {@code byDayOfWeek})
  * @param segmentHourRates per segment seen in training, per channel, 24 rates (empty when not {@code bySegment})
  * @param strengths the prior concentrations the fit estimated per level
+ * @param segmentDayOfWeekLift per segment seen in training, per channel, 7 multipliers Monday first, relative
+ *                             to the segment's hour rates; empty when not both {@code bySegment} and
+ *                             {@code byDayOfWeek} (then {@code dayOfWeekLift} applies to every segment)
  */
 public record ResponseModel(
         ResponseModelSettings settings,
@@ -41,7 +47,8 @@ public record ResponseModel(
         Map<Channel, List<Double>> hourRates,
         Map<Channel, List<Double>> dayOfWeekLift,
         Map<String, Map<Channel, List<Double>>> segmentHourRates,
-        ShrinkageStrengths strengths) implements Serializable {
+        ShrinkageStrengths strengths,
+        Map<String, Map<Channel, List<Double>>> segmentDayOfWeekLift) implements Serializable {
 
     /** Probabilities are kept inside [MIN, 1 - MIN] so that log-loss stays finite and lifts stay bounded. */
     static final double MIN_PROBABILITY = 1e-4;
@@ -63,6 +70,19 @@ public record ResponseModel(
                     segments.put(segment, copyChannelLists(rates, 24, "segmentHourRates." + segment, true)));
         }
         segmentHourRates = Map.copyOf(segments);
+        Map<String, Map<Channel, List<Double>>> segmentDays = new TreeMap<>();
+        if (segmentDayOfWeekLift != null) {
+            segmentDayOfWeekLift.forEach((segment, lifts) ->
+                    segmentDays.put(segment, copyChannelLists(lifts, 7, "segmentDayOfWeekLift." + segment, false)));
+        }
+        segmentDayOfWeekLift = Map.copyOf(segmentDays);
+    }
+
+    /** A model without segment x weekday lifts (as stored before that level existed). */
+    public ResponseModel(ResponseModelSettings settings, long attempts, long reached, double globalRate,
+                         Map<Channel, List<Double>> hourRates, Map<Channel, List<Double>> dayOfWeekLift,
+                         Map<String, Map<Channel, List<Double>>> segmentHourRates, ShrinkageStrengths strengths) {
+        this(settings, attempts, reached, globalRate, hourRates, dayOfWeekLift, segmentHourRates, strengths, Map.of());
     }
 
     /**
@@ -138,6 +158,7 @@ public record ResponseModel(
         // Segment level, toward the population's channel x hour rate.
         double segmentStrength = BetaShrinkage.DEFAULT_STRENGTH;
         Map<String, Map<Channel, List<Double>>> segmentRates = new HashMap<>();
+        Map<String, double[][]> segmentHourRateArrays = new HashMap<>();
         if (settings.bySegment() && !segmentCounts.isEmpty()) {
             List<double[]> n = new ArrayList<>();
             List<double[]> r = new ArrayList<>();
@@ -161,11 +182,23 @@ public record ResponseModel(
                     }
                 }
                 segmentRates.put(entry.getKey(), byChannel(rates, settings.byChannel()));
+                segmentHourRateArrays.put(entry.getKey(), rates);
             }
+        }
+        SegmentWeekdays weekdays = settings.bySegment() && settings.byDayOfWeek() && !segmentHourRateArrays.isEmpty()
+                ? SegmentWeekdays.fit(observations, settings.byChannel(), segmentHourRateArrays, groupDayLift)
+                : null;
+        Map<String, Map<Channel, List<Double>>> segmentDayLifts = new HashMap<>();
+        if (weekdays != null) {
+            weekdays.lifts().forEach((segment, lifts) ->
+                    segmentDayLifts.put(segment, byChannel(lifts, settings.byChannel())));
         }
         return new ResponseModel(settings, totalN, totalR, global, byChannel(groupHourRate, settings.byChannel()),
                 byChannel(groupDayLift, settings.byChannel()), segmentRates,
-                new ShrinkageStrengths(channelStrength, hourStrength, dayStrength, segmentStrength));
+                new ShrinkageStrengths(channelStrength, hourStrength, dayStrength, segmentStrength,
+                        weekdays == null ? null : weekdays.segmentStrength(),
+                        weekdays == null ? null : weekdays.segmentChannelStrength()),
+                segmentDayLifts);
     }
 
     /**
@@ -178,7 +211,9 @@ public record ResponseModel(
         }
         Map<Channel, List<Double>> segmentRates = segment == null ? null : segmentHourRates.get(segment);
         double rate = segmentRates != null ? segmentRates.get(channel).get(hour) : hourRates.get(channel).get(hour);
-        return clip(rate * dayOfWeekLift.get(channel).get(dayOfWeek.getValue() - 1));
+        Map<Channel, List<Double>> segmentDays = segment == null ? null : segmentDayOfWeekLift.get(segment);
+        List<Double> lifts = segmentDays != null ? segmentDays.get(channel) : dayOfWeekLift.get(channel);
+        return clip(rate * lifts.get(dayOfWeek.getValue() - 1));
     }
 
     /**

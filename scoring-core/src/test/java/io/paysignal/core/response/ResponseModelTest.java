@@ -70,6 +70,81 @@ class ResponseModelTest {
         assertTrue(smsSaturday > emailSaturday, smsSaturday + " vs " + emailSaturday);
     }
 
+    /** Every hour of {@code day} on {@code channel} for {@code segment}, {@code attempts} each at {@code rate}. */
+    private static List<ResponseObservation> day(String segment, Channel channel, DayOfWeek day, long attempts,
+                                                 double rate) {
+        List<ResponseObservation> cells = new ArrayList<>();
+        for (int hour = 8; hour < 21; hour++) {
+            cells.add(cell(segment, channel, hour, day, attempts, Math.round(attempts * rate)));
+        }
+        return cells;
+    }
+
+    /** Businesses answer on weekdays (40%) not weekends (10%); consumers the other way round. */
+    private static List<ResponseObservation> oppositeWeeks(boolean phoneAtWeekends) {
+        List<ResponseObservation> cells = new ArrayList<>();
+        for (DayOfWeek weekday : DayOfWeek.values()) {
+            boolean weekend = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
+            for (Channel channel : List.of(Channel.EMAIL, Channel.SMS, Channel.PHONE)) {
+                if (channel == Channel.PHONE && weekend && !phoneAtWeekends) {
+                    continue;
+                }
+                cells.addAll(day("smb", channel, weekday, 40, weekend ? 0.1 : 0.4));
+                cells.addAll(day("consumer", channel, weekday, 40, weekend ? 0.4 : 0.1));
+            }
+        }
+        return cells;
+    }
+
+    @Test
+    void segmentsWithOppositeWeeksGetOppositeWeekdayLifts() {
+        ResponseModel model = ResponseModel.fit(oppositeWeeks(true), ResponseModelSettings.full(10));
+        double smbTuesday = model.populationProbability("smb", Channel.EMAIL, 12, DayOfWeek.TUESDAY);
+        double smbSaturday = model.populationProbability("smb", Channel.EMAIL, 12, DayOfWeek.SATURDAY);
+        double consumerTuesday = model.populationProbability("consumer", Channel.EMAIL, 12, DayOfWeek.TUESDAY);
+        double consumerSaturday = model.populationProbability("consumer", Channel.EMAIL, 12, DayOfWeek.SATURDAY);
+        assertEquals(0.4, smbTuesday, 0.03);
+        assertEquals(0.1, smbSaturday, 0.03);
+        assertEquals(0.1, consumerTuesday, 0.03);
+        assertEquals(0.4, consumerSaturday, 0.03);
+        assertTrue(model.strengths().segmentDayOfWeek() != null && model.strengths().segmentChannelDayOfWeek() != null);
+
+        ResponseModel pooled = ResponseModel.fit(oppositeWeeks(true), new ResponseModelSettings(true, true, false,
+                false, 10));
+        assertEquals(pooled.populationProbability("smb", Channel.EMAIL, 12, DayOfWeek.TUESDAY),
+                pooled.populationProbability("smb", Channel.EMAIL, 12, DayOfWeek.SATURDAY), 1e-12,
+                "without the weekday level every day is alike");
+        assertTrue(pooled.segmentDayOfWeekLift().isEmpty());
+    }
+
+    @Test
+    void aChannelNeverUsedAtWeekendsTakesTheSegmentsWeekendFromItsOtherChannels() {
+        ResponseModel model = ResponseModel.fit(oppositeWeeks(false), ResponseModelSettings.full(10));
+        double consumerPhoneSunday = model.populationProbability("consumer", Channel.PHONE, 12, DayOfWeek.SUNDAY);
+        double consumerPhoneTuesday = model.populationProbability("consumer", Channel.PHONE, 12, DayOfWeek.TUESDAY);
+        double smbPhoneSunday = model.populationProbability("smb", Channel.PHONE, 12, DayOfWeek.SUNDAY);
+        double smbPhoneTuesday = model.populationProbability("smb", Channel.PHONE, 12, DayOfWeek.TUESDAY);
+        assertTrue(consumerPhoneSunday > 2 * consumerPhoneTuesday, consumerPhoneSunday + " vs " + consumerPhoneTuesday);
+        assertTrue(smbPhoneSunday < smbPhoneTuesday / 2, smbPhoneSunday + " vs " + smbPhoneTuesday);
+    }
+
+    @Test
+    void readsAModelStoredBeforeTheSegmentWeekdayLevelExisted() throws Exception {
+        ResponseModel model = ResponseModel.fit(oppositeWeeks(true), ResponseModelSettings.full(10));
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode json = mapper.valueToTree(model);
+        json.remove("segmentDayOfWeekLift");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("strengths")).remove(
+                List.of("segmentDayOfWeek", "segmentChannelDayOfWeek"));
+        ResponseModel old = mapper.treeToValue(json, ResponseModel.class);
+        assertTrue(old.segmentDayOfWeekLift().isEmpty());
+        assertEquals(model.populationProbability("smb", Channel.EMAIL, 12, DayOfWeek.MONDAY)
+                        / model.segmentDayOfWeekLift().get("smb").get(Channel.EMAIL).get(0)
+                        * model.dayOfWeekLift().get(Channel.EMAIL).get(0),
+                old.populationProbability("smb", Channel.EMAIL, 12, DayOfWeek.MONDAY), 1e-9,
+                "an old model applies the channel's weekday lift to every segment");
+    }
+
     @Test
     void smallSegmentIsShrunkTowardThePopulationMoreThanALargeOne() {
         List<ResponseObservation> cells = new ArrayList<>(flat("big", 20, 0.1));

@@ -10,6 +10,6 @@ final class Subcommands {
 
     static List<Object> all() {
         return List.of(new GenerateCommand(), new TrainCommand(), new ScoreCommand(), new EvaluateCommand(),
-                new ModelsCommand(), new SegmentsCommand(), new DriftCommand());
+                new EvaluateOutreachCommand(), new ModelsCommand(), new SegmentsCommand(), new DriftCommand());
     }
 }

@@ -11,9 +11,12 @@ import java.util.Arrays;
  * logit offset per weekday.
  *
  * <p>Values are kept at four decimals so that the copy written to {@code truth/response_truth.csv} and
- * read back is exactly the one the simulation used.
+ * read back is exactly the one the simulation used. Serializable, so evaluations can join profiles to
+ * customers in Spark.
  */
-public final class ResponseProfile {
+public final class ResponseProfile implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String customerId;
     private final double[] channelLogits;

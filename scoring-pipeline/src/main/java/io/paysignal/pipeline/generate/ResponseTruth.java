@@ -56,7 +56,7 @@ public final class ResponseTruth {
         Map<String, ResponseProfile> profiles = new HashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
-            if (header == null || !header.equals(String.join(",", COLUMNS))) {
+            if (header == null || !isHeader(header)) {
                 throw new IllegalArgumentException(csv + " is not a response truth file (header " + header + ")");
             }
             String line;
@@ -138,10 +138,23 @@ public final class ResponseTruth {
     }
 
     private static ResponseProfile parse(String line, Path csv, int lineNumber) {
+        try {
+            return parseLine(line);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(csv + " line " + lineNumber + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when {@code line} is the header of {@code response_truth.csv}. */
+    public static boolean isHeader(String line) {
+        return String.join(",", COLUMNS).equals(line);
+    }
+
+    /** One data line of {@code response_truth.csv}; IllegalArgumentException when it is not one. */
+    public static ResponseProfile parseLine(String line) {
         String[] cells = line.split(",", -1);
         if (cells.length != COLUMNS.size()) {
-            throw new IllegalArgumentException(csv + " line " + lineNumber + ": expected " + COLUMNS.size()
-                    + " fields, found " + cells.length);
+            throw new IllegalArgumentException("expected " + COLUMNS.size() + " fields, found " + cells.length);
         }
         try {
             double[] channels = new double[4];
@@ -155,7 +168,7 @@ public final class ResponseTruth {
             return new ResponseProfile(cells[0], channels, Double.parseDouble(cells[5]),
                     Double.parseDouble(cells[6]), weekdays);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(csv + " line " + lineNumber + ": " + e.getMessage());
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,183 @@
+package io.paysignal.core.replay;
+
+import io.paysignal.core.history.Contact;
+import io.paysignal.core.history.Customer;
+import io.paysignal.core.policy.OutreachAction;
+import io.paysignal.core.policy.OutreachDecision;
+import io.paysignal.core.policy.OutreachPlanner;
+import io.paysignal.core.policy.RiskTier;
+import io.paysignal.core.response.CustomerResponse;
+import io.paysignal.core.response.ResponseModel;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One customer's outreach as of T, replayed: the planner's recommendation next to what else could have been
+ * done with the same action under the same rules (the model's best allowed slot, the per-segment best hour,
+ * a random allowed slot, and every allowed slot for the truth to rate), the contacts the existing policy
+ * really made in the held-out window, and the audit of the recommendation. Every estimate uses the response
+ * model for this customer as known at T, the one the planner used.
+ *
+ * @param customerId the customer
+ * @param segment the customer's segment
+ * @param earliest the earliest instant the decision could name
+ * @param tier the risk tier the decision was made for
+ * @param action the recommended action ({@link OutreachAction#NONE} when none)
+ * @param lowTierNotOverdue true when the customer is low tier with no overdue invoice on T
+ * @param recommended the recommendation; null when none
+ * @param modelBest the allowed slot with the highest estimate; null when no recommendation
+ * @param segmentBestHour the heuristic's slot; null when no recommendation
+ * @param heuristicFallback true when no ranked (channel, hour) cell of the heuristic had an allowed slot and
+ *                          it fell back to the first allowed slot
+ * @param randomAllowed a reproducibly random allowed slot; null when no recommendation
+ * @param allowedKeys the {@link SlotKey#code()} of every allowed slot (empty when no recommendation)
+ * @param heldOut the existing policy's contacts in the held-out window
+ * @param findings what the audit found wrong with the recommendation (empty when sound or none)
+ */
+public record OutreachReplay(
+        String customerId,
+        String segment,
+        Instant earliest,
+        RiskTier tier,
+        OutreachAction action,
+        boolean lowTierNotOverdue,
+        ScoredSlot recommended,
+        ScoredSlot modelBest,
+        ScoredSlot segmentBestHour,
+        boolean heuristicFallback,
+        ScoredSlot randomAllowed,
+        int[] allowedKeys,
+        List<HeldOutContact> heldOut,
+        Set<AuditFinding> findings) implements Serializable {
+
+    public OutreachReplay {
+        if (customerId == null || segment == null || earliest == null || tier == null || action == null || allowedKeys == null
+                || heldOut == null || findings == null) {
+            throw new IllegalArgumentException("customerId, segment, earliest, tier, action, allowedKeys, heldOut and "
+                    + "findings are required");
+        }
+        boolean none = action == OutreachAction.NONE;
+        if (none != (recommended == null) || none != (modelBest == null) || none != (segmentBestHour == null)
+                || none != (randomAllowed == null) || none != (allowedKeys.length == 0)) {
+            throw new IllegalArgumentException("slots are given exactly when a contact is recommended");
+        }
+        allowedKeys = allowedKeys.clone();
+        heldOut = List.copyOf(heldOut);
+        findings = Set.copyOf(findings);
+    }
+
+    /**
+     * Replays the decision for one customer.
+     *
+     * @param split the customer's history cut at T, and the held-out contacts
+     * @param asOf T
+     * @param earliest the earliest instant the decision could name
+     * @param tier the tier the decision was made for
+     * @param decision the planner's decision on {@code split.known()}
+     * @param planner the planner that decided (its grid and rules enumerate the allowed slots)
+     * @param model the response model the planner used
+     * @param heuristic the per-segment best hours fitted on contacts before T
+     * @param seed seed of the random baseline
+     */
+    public static OutreachReplay of(HeldOutSplit split, LocalDate asOf, Instant earliest, RiskTier tier,
+                                    OutreachDecision decision, OutreachPlanner planner, ResponseModel model,
+                                    SegmentBestHours heuristic, long seed) {
+        Customer customer = split.known().customer();
+        if (!decision.customerId().equals(customer.customerId())) {
+            throw new IllegalArgumentException("decision for " + decision.customerId() + " replayed with the history of "
+                    + customer.customerId());
+        }
+        List<Contact> known = OutreachPlanner.knownContacts(split.known(), asOf, earliest);
+        CustomerResponse response = model.forCustomer(customer, known);
+        List<HeldOutContact> heldOut = new ArrayList<>(split.heldOut().size());
+        for (Contact contact : split.heldOut()) {
+            heldOut.add(new HeldOutContact(SlotKey.of(contact.channel(), contact.contactTime(), customer.timezone()),
+                    contact.outcome().reachedCustomer(), response.probability(contact.channel(), contact.contactTime())));
+        }
+        Set<AuditFinding> findings = RecommendationAudit.audit(decision, split.known(), asOf, tier, earliest,
+                planner.config());
+        boolean lowTierNotOverdue = tier == RiskTier.LOW
+                && !RecommendationAudit.hasOverdueInvoice(split.known(), asOf);
+        if (!decision.recommendsContact()) {
+            return new OutreachReplay(customer.customerId(), customer.segment(), earliest, tier, OutreachAction.NONE,
+                    lowTierNotOverdue, null, null, null, false, null, new int[0], heldOut, findings);
+        }
+        AllowedSlots allowed = AllowedSlots.of(planner, customer, known, earliest,
+                planner.config().channelsFor(decision.action()));
+        CandidateSlot recommendedSlot = CandidateSlot.of(decision.channel(), decision.contactAt(), customer.timezone());
+        // The recommendation is normally one of the allowed slots; should the audit find it is not, it still
+        // takes part in the comparison, so the ceiling is never below it.
+        AllowedSlots withRecommended = allowed.contains(decision.channel(), decision.contactAt()) ? allowed
+                : withSlot(allowed, recommendedSlot);
+        CandidateSlot modelBest = withRecommended.best(slot -> response.probability(slot.channel(), slot.at()))
+                .orElseThrow();
+        Optional<CandidateSlot> placed = heuristic.place(customer.segment(), withRecommended);
+        CandidateSlot heuristicSlot = placed.orElseGet(() -> withRecommended.slots().get(0));
+        CandidateSlot randomSlot = withRecommended.random(seed, customer.customerId()).orElseThrow();
+        return new OutreachReplay(customer.customerId(), customer.segment(), earliest, tier, decision.action(),
+                lowTierNotOverdue, new ScoredSlot(recommendedSlot, decision.estimatedResponse()),
+                scored(modelBest, response), scored(heuristicSlot, response), placed.isEmpty(),
+                scored(randomSlot, response), withRecommended.keyCodes(), heldOut, findings);
+    }
+
+    /** True when a contact is recommended. */
+    public boolean recommendsContact() {
+        return action != OutreachAction.NONE;
+    }
+
+    /** Days from {@link #earliest()} to {@code slot}. */
+    public double delayDays(ScoredSlot slot) {
+        return Duration.between(earliest, slot.slot().at()).toSeconds() / 86_400.0;
+    }
+
+    /** The allowed slots' keys, decoded. */
+    public List<SlotKey> allowedSlotKeys() {
+        return Arrays.stream(allowedKeys).mapToObj(SlotKey::fromCode).toList();
+    }
+
+    @Override
+    public int[] allowedKeys() {
+        return allowedKeys.clone();
+    }
+
+    /** Equal when every component is, the allowed keys compared by content. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OutreachReplay that
+                && customerId.equals(that.customerId) && segment.equals(that.segment)
+                && earliest.equals(that.earliest) && tier == that.tier && action == that.action
+                && lowTierNotOverdue == that.lowTierNotOverdue && heuristicFallback == that.heuristicFallback
+                && Objects.equals(recommended, that.recommended)
+                && Objects.equals(modelBest, that.modelBest)
+                && Objects.equals(segmentBestHour, that.segmentBestHour)
+                && Objects.equals(randomAllowed, that.randomAllowed)
+                && Arrays.equals(allowedKeys, that.allowedKeys) && heldOut.equals(that.heldOut)
+                && findings.equals(that.findings);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(customerId, earliest, action, recommended) + Arrays.hashCode(allowedKeys);
+    }
+
+    private static ScoredSlot scored(CandidateSlot slot, CustomerResponse response) {
+        return new ScoredSlot(slot, response.probability(slot.channel(), slot.at()));
+    }
+
+    private static AllowedSlots withSlot(AllowedSlots allowed, CandidateSlot extra) {
+        List<CandidateSlot> slots = new ArrayList<>(allowed.slots());
+        slots.add(extra);
+        slots.sort(Comparator.comparing(CandidateSlot::at));
+        return new AllowedSlots(slots);
+    }
+}

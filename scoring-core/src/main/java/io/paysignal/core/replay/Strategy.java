@@ -1,0 +1,33 @@
+package io.paysignal.core.replay;
+
+import java.util.Locale;
+
+/** The ways of choosing one customer's contact that an offline evaluation compares. */
+public enum Strategy {
+    /** The planner's recommendation. */
+    RECOMMENDED("recommended (planner)"),
+    /** The allowed slot the response model rates highest, ignoring delay and channel preference. */
+    MODEL_BEST("model's best allowed slot"),
+    /** The allowed slot with the highest true response probability: the ceiling (needs the truth). */
+    BEST_ALLOWED("best allowed slot (truth)"),
+    /** Per segment, the (channel, local hour) with the best historical reach rate, on its first allowed day. */
+    SEGMENT_BEST_HOUR("per-segment best hour"),
+    /** An allowed slot drawn uniformly at random. */
+    RANDOM_ALLOWED("random allowed slot");
+
+    private final String label;
+
+    Strategy(String label) {
+        this.label = label;
+    }
+
+    /** A short description for tables. */
+    public String label() {
+        return label;
+    }
+
+    /** Lower-case name for JSON, e.g. {@code segment_best_hour}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

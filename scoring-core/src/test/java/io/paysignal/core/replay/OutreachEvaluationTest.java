@@ -1,0 +1,157 @@
+package io.paysignal.core.replay;
+
+import io.paysignal.core.history.Channel;
+import io.paysignal.core.policy.OutreachAction;
+import io.paysignal.core.policy.RiskTier;
+import org.junit.jupiter.api.Test;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OutreachEvaluationTest {
+
+    private static final Instant EARLIEST = Instant.parse("2026-03-03T00:00:00Z");
+
+    /** A slot on {@code channel} at UTC hour {@code hour} on day {@code day} after EARLIEST (keys in UTC). */
+    private static ScoredSlot slot(Channel channel, int day, int hour, double estimate) {
+        Instant at = EARLIEST.plusSeconds(86_400L * day + 3_600L * hour);
+        return new ScoredSlot(CandidateSlot.of(channel, at, java.time.ZoneOffset.UTC), estimate);
+    }
+
+    /** True probability: 0.1 per hour after 08:00 (UTC), doubled on phone. */
+    private static final SlotProbability TRUTH = key -> Math.min(1,
+            Math.max(0, (key.localHour() - 8) * 0.05) * (key.channel() == Channel.PHONE ? 2 : 1));
+
+    private static int[] codes(ScoredSlot... slots) {
+        int[] codes = new int[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            codes[i] = slots[i].slot().key().code();
+        }
+        return codes;
+    }
+
+    /** Recommended email at 10 (true 0.10), best allowed phone at 12 (true 0.40). */
+    private static OutreachReplay reminder(String id, List<HeldOutContact> heldOut) {
+        ScoredSlot recommended = slot(Channel.EMAIL, 0, 10, 0.30);
+        ScoredSlot best = slot(Channel.PHONE, 1, 12, 0.20);
+        ScoredSlot heuristic = slot(Channel.EMAIL, 0, 9, 0.25);
+        ScoredSlot random = slot(Channel.EMAIL, 2, 11, 0.15);
+        return new OutreachReplay(id, "smb", EARLIEST, RiskTier.MEDIUM, OutreachAction.PAYMENT_PLAN_OFFER, false,
+                recommended, recommended, heuristic, false, random, codes(recommended, best, heuristic, random),
+                heldOut, Set.of());
+    }
+
+    private static OutreachReplay none(String id, boolean lowTierNotOverdue, List<HeldOutContact> heldOut) {
+        return new OutreachReplay(id, "smb", EARLIEST, lowTierNotOverdue ? RiskTier.LOW : RiskTier.HIGH,
+                OutreachAction.NONE, lowTierNotOverdue, null, null, null, false, null, new int[0], heldOut, Set.of());
+    }
+
+    private static HeldOutContact contact(int hour, boolean reached, double estimate) {
+        return new HeldOutContact(new SlotKey(Channel.EMAIL, hour, DayOfWeek.TUESDAY), reached, estimate);
+    }
+
+    @Test
+    void scoresEveryStrategyOfOneCustomerAgainstTheTruth() {
+        OutreachEvaluation e = OutreachEvaluation.of(reminder("C1", List.of(contact(9, true, 0.2),
+                contact(12, false, 0.4))), TRUTH);
+        assertEquals(1, e.customers());
+        assertEquals(1, e.recommendations());
+        assertEquals(0.10, e.result(Strategy.RECOMMENDED).truth().value(), 1e-12);
+        assertEquals(0.30, e.result(Strategy.RECOMMENDED).estimated().value(), 1e-12);
+        assertEquals(10 / 24.0, e.result(Strategy.RECOMMENDED).delayDays().value(), 1e-12);
+        assertEquals(0.40, e.result(Strategy.BEST_ALLOWED).truth().value(), 1e-12);
+        assertEquals(0.05, e.result(Strategy.SEGMENT_BEST_HOUR).truth().value(), 1e-12);
+        assertEquals(0.15, e.result(Strategy.RANDOM_ALLOWED).truth().value(), 1e-12);
+        assertEquals(0.25, e.recommendedShareOfBest(), 1e-12);
+        // Held out: email at 9 (true 0.05, reached) and at 12 (true 0.20, not reached).
+        assertEquals(2, e.heldOutAll().contacts());
+        assertEquals(0.5, e.heldOutAll().realized().value(), 1e-12);
+        assertEquals(0.3, e.heldOutAll().estimated().value(), 1e-12);
+        assertEquals(0.125, e.heldOutAll().truth().value(), 1e-12);
+        assertEquals(0.10, e.pairedRecommendedTruth().value(), 1e-12);
+        assertEquals(0.125, e.pairedHeldOutTruth().value(), 1e-12);
+        assertFalse(e.recommendedBeatsHeldOut());
+        assertEquals(0.10 - 0.125, e.gainOverHeldOut().mean(), 1e-12);
+        assertEquals(0.10 - 0.40, e.gainOver(Strategy.BEST_ALLOWED).mean(), 1e-12);
+        assertEquals(0.10 - 0.05, e.gainOver(Strategy.SEGMENT_BEST_HOUR).mean(), 1e-12);
+        assertEquals(0, e.gainOver(Strategy.RECOMMENDED).count());
+        assertTrue(e.recommendedBeats(Strategy.SEGMENT_BEST_HOUR));
+        assertFalse(e.recommendedBeats(Strategy.RANDOM_ALLOWED));
+    }
+
+    @Test
+    void theShareOfBestIsTheRatioOfMeansNotTheMeanOfRatios() {
+        OutreachEvaluation poor = OutreachEvaluation.of(reminder("C1", List.of()), TRUTH);
+        ScoredSlot great = slot(Channel.PHONE, 0, 12, 0.5);
+        OutreachReplay perfect = new OutreachReplay("C2", "smb", EARLIEST, RiskTier.HIGH,
+                OutreachAction.PAYMENT_PLAN_OFFER, false, great, great, great, false, great, codes(great), List.of(),
+                Set.of());
+        OutreachEvaluation both = poor.plus(OutreachEvaluation.of(perfect, TRUTH));
+        // (0.10 + 0.40) / (0.40 + 0.40) = 0.625; the per-customer shares 0.25 and 1 average 0.625 too here,
+        // so a third customer whose best is twice as large tells the two apart.
+        assertEquals(0.625, both.recommendedShareOfBest(), 1e-12);
+        assertEquals(0.625, both.shareOfBest().value(), 1e-12);
+        ScoredSlot phoneAt16 = slot(Channel.PHONE, 0, 16, 0.5);
+        OutreachReplay strong = new OutreachReplay("C3", "smb", EARLIEST, RiskTier.HIGH,
+                OutreachAction.AGENT_CALL, false, phoneAt16, phoneAt16, phoneAt16, false, phoneAt16, codes(phoneAt16),
+                List.of(), Set.of());
+        OutreachEvaluation withStrong = poor.plus(OutreachEvaluation.of(strong, TRUTH));
+        assertEquals((0.10 + 0.80) / (0.40 + 0.80), withStrong.recommendedShareOfBest(), 1e-12);
+        assertEquals((0.25 + 1.0) / 2, withStrong.shareOfBest().value(), 1e-12);
+        assertEquals(2, withStrong.byAction().size());
+    }
+
+    @Test
+    void customersWithoutARecommendationCountOnlyTowardCountsAndTheExistingPolicy() {
+        OutreachEvaluation e = OutreachEvaluation.of(none("C1", true, List.of(contact(10, true, 0.5))), TRUTH);
+        assertEquals(1, e.customers());
+        assertEquals(0, e.recommendations());
+        assertEquals(1, e.lowTierNotOverdue());
+        assertEquals(0, e.result(Strategy.RECOMMENDED).truth().count());
+        assertEquals(1, e.heldOutAll().contacts());
+        assertEquals(0, e.heldOutRecommended().contacts());
+        assertEquals(0, e.customersWithTruth());
+    }
+
+    @Test
+    void withoutTheTruthOnlyEstimatesAreKept() {
+        OutreachEvaluation e = OutreachEvaluation.of(reminder("C1", List.of(contact(9, true, 0.2))), null);
+        assertEquals(0.30, e.result(Strategy.RECOMMENDED).estimated().value(), 1e-12);
+        assertEquals(0, e.result(Strategy.RECOMMENDED).truth().count());
+        assertEquals(0, e.result(Strategy.BEST_ALLOWED).truth().count());
+        assertTrue(Double.isNaN(e.recommendedShareOfBest()));
+        assertEquals(1.0, e.heldOutAll().realized().value(), 1e-12);
+    }
+
+    @Test
+    void countsAuditFindingsPerRecommendation() {
+        OutreachReplay flagged = new OutreachReplay("C9", "smb", EARLIEST, RiskTier.LOW, OutreachAction.REMINDER, true,
+                slot(Channel.EMAIL, 0, 10, 0.3), slot(Channel.EMAIL, 0, 10, 0.3), slot(Channel.EMAIL, 0, 10, 0.3),
+                true, slot(Channel.EMAIL, 0, 10, 0.3), codes(slot(Channel.EMAIL, 0, 10, 0.3)), List.of(),
+                Set.of(AuditFinding.CONTACT_RULE, AuditFinding.OUTSIDE_CONTACT_WINDOW, AuditFinding.LOW_TIER_NOT_OVERDUE));
+        OutreachEvaluation e = OutreachEvaluation.of(flagged, null)
+                .plus(OutreachEvaluation.of(reminder("C1", List.of()), null));
+        assertEquals(1, e.flaggedRecommendations());
+        assertEquals(1, e.count(AuditFinding.CONTACT_RULE));
+        assertEquals(1, e.count(AuditFinding.LOW_TIER_NOT_OVERDUE));
+        assertEquals(0, e.count(AuditFinding.DO_NOT_CONTACT));
+        assertEquals(1, e.heuristicFallbacks());
+    }
+
+    @Test
+    void summingIsAssociativeCommutativeAndHasAnIdentity() {
+        OutreachEvaluation a = OutreachEvaluation.of(reminder("C1", List.of(contact(9, true, 0.2))), TRUTH);
+        OutreachEvaluation b = OutreachEvaluation.of(none("C2", false, List.of(contact(14, false, 0.1))), TRUTH);
+        OutreachEvaluation c = OutreachEvaluation.of(reminder("C3", List.of()), null);
+        assertEquals(a.plus(b).plus(c), a.plus(b.plus(c)));
+        assertEquals(a.plus(b), b.plus(a));
+        assertEquals(a, OutreachEvaluation.empty().plus(a));
+        assertEquals(3, a.plus(b).plus(c).customers());
+    }
+}

@@ -1,0 +1,73 @@
+package io.paysignal.pipeline.cli;
+
+import io.paysignal.pipeline.io.ReaderConfig;
+import io.paysignal.pipeline.job.OutreachEvaluationJob;
+import io.paysignal.pipeline.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+/** {@code riskctl evaluate-outreach}: offline evaluation of the outreach recommendations as of T. */
+@Command(name = "evaluate-outreach", mixinStandardHelpOptions = true,
+        description = "Replay the outreach recommendations as of T: estimated (and, with --truth, true) response of"
+                + " the recommended slots vs the best allowed slot, a per-segment best-hour heuristic, random"
+                + " allowed slots and the existing policy's contacts in the held-out window; audit every"
+                + " recommendation against the contact rules.")
+final class EvaluateOutreachCommand implements Callable<Integer> {
+
+    @Option(names = "--history", required = true, paramLabel = "DIR", description = "History directory (local or any Hadoop URI).")
+    String history;
+
+    @Option(names = "--as-of", required = true, paramLabel = "T", description = "As-of date yyyy-MM-dd.")
+    LocalDate asOf;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Model registry (its CURRENT version) or one version folder.")
+    Path model;
+
+    @Option(names = "--truth", paramLabel = "DIR",
+            description = "A generator's truth folder (or its response_truth.csv): also rate every slot by the true"
+                    + " response probability.")
+    String truth;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write outreach-evaluation.txt and outreach-evaluation.json here.")
+    String out;
+
+    @Option(names = "--window-days", paramLabel = "DAYS", defaultValue = "30",
+            description = "Length of the held-out window after T (default: ${DEFAULT-VALUE}).")
+    int windowDays;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the random-slot baseline (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--delay-discount", paramLabel = "X",
+            description = "What-if: replan with this value per day of delay (0 < X <= 1) instead of the bundle's.")
+    Double delayDiscount;
+
+    @Option(names = "--search-horizon-days", paramLabel = "DAYS",
+            description = "What-if: replan over this many local days instead of the bundle's search horizon.")
+    Integer searchHorizonDays;
+
+    @Mixin
+    SparkOptions sparkOptions = new SparkOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        OutreachEvaluationJob.Config config = new OutreachEvaluationJob.Config(history, asOf, model, truth, out,
+                windowDays, seed, delayDiscount, searchHorizonDays, new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare));
+        SparkSession spark = SparkSessions.start("riskctl-evaluate-outreach", sparkOptions.master);
+        try {
+            System.out.print(OutreachEvaluationJob.run(spark, config).text());
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package io.paysignal.pipeline.job;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paysignal.core.bundle.OutreachSettings;
+import io.paysignal.core.policy.OutreachAction;
+import io.paysignal.core.replay.AuditFinding;
+import io.paysignal.core.replay.HeldOutResult;
+import io.paysignal.core.replay.Mean;
+import io.paysignal.core.replay.OutreachEvaluation;
+import io.paysignal.core.replay.PairedDifference;
+import io.paysignal.core.replay.SegmentBestHours;
+import io.paysignal.core.replay.Strategy;
+import io.paysignal.core.replay.StrategyResult;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The text table and the JSON document of {@code riskctl evaluate-outreach}.
+ *
+ * @param evaluation the summed evaluation
+ * @param asOf T
+ * @param windowDays length of the held-out window
+ * @param seed seed of the random baseline
+ * @param modelVersion the bundle's version
+ * @param outreach the bundle's outreach settings
+ * @param historyEnds the last date with any activity in the history (null when empty)
+ * @param truth the truth given, or null
+ * @param heuristic the per-segment rankings used
+ * @param whatIf the changes made to the bundle's policy for this run; empty when none
+ */
+public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate asOf, int windowDays, long seed,
+                                       String modelVersion, OutreachSettings outreach, LocalDate historyEnds,
+                                       String truth, SegmentBestHours heuristic, String whatIf) {
+
+    /** The end of the held-out window (inclusive). */
+    public LocalDate windowEnd() {
+        return asOf.plusDays(windowDays);
+    }
+
+    /** True when the history stops before the end of the held-out window, so the window is partly empty. */
+    public boolean windowTruncated() {
+        return historyEnds == null || historyEnds.isBefore(windowEnd());
+    }
+
+    /** The report as a table. */
+    public String toText() {
+        OutreachEvaluation e = evaluation;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "outreach evaluation as of %s: model %s, policy %s, response model %s%n",
+                asOf, modelVersion, outreach.policy().policyVersion(),
+                outreach.responseModel().settings().describe()));
+        if (!whatIf.isEmpty()) {
+            out.append("what-if: ").append(whatIf).append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "held-out window %s..%s (%d days)%s; random seed %d%n",
+                asOf.plusDays(1), windowEnd(), windowDays,
+                windowTruncated() ? " - the history ends " + historyEnds + ", before the window does" : "", seed));
+        out.append(String.format(Locale.ROOT, "customers active on T: %d; with a recommended contact: %d (%s)%n%n",
+                e.customers(), e.recommendations(), actionCounts()));
+
+        out.append(String.format(Locale.ROOT, "%-44s %9s %9s %9s %9s%n", "slot choice (customers with a recommendation)",
+                "customers", "estimated", "true", "delay (d)"));
+        for (Strategy strategy : Strategy.values()) {
+            StrategyResult result = e.result(strategy);
+            if (strategy == Strategy.BEST_ALLOWED && result.truth().count() == 0) {
+                continue;
+            }
+            long customers = Math.max(result.estimated().count(), result.truth().count());
+            out.append(String.format(Locale.ROOT, "  %-42s %9d %9s %9s %9s%n", strategy.label(), customers,
+                    number(result.estimated()), number(result.truth()),
+                    result.delayDays().count() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", result.delayDays().value())));
+        }
+        out.append(String.format(Locale.ROOT, "%n%-44s %9s %9s %9s %9s %9s%n", "existing policy: held-out contacts",
+                "customers", "contacts", "estimated", "realized", "true"));
+        heldOutLine(out, "of customers with a recommendation", e.heldOutRecommended());
+        heldOutLine(out, "of every active customer", e.heldOutAll());
+        if (e.heuristicFallbacks() > 0) {
+            out.append(String.format(Locale.ROOT, "(per-segment best hour: %d customers had no ranked cell allowed "
+                    + "and got the first allowed slot)%n", e.heuristicFallbacks()));
+        }
+
+        if (e.customersWithTruth() > 0) {
+            double share = e.recommendedShareOfBest();
+            double recommended = e.result(Strategy.RECOMMENDED).truth().value();
+            double heuristicMean = e.result(Strategy.SEGMENT_BEST_HOUR).truth().value();
+            out.append(String.format(Locale.ROOT, "%ntargets on the generated truth (%d customers with a "
+                    + "recommendation and a true profile)%n", e.customersWithTruth()));
+            out.append(String.format(Locale.ROOT, "  recommended / best allowed slot: %.3f (target >= %.2f: %s); "
+                    + "mean of per-customer shares %.3f%n", share, OutreachEvaluation.SHARE_OF_BEST_TARGET,
+                    share >= OutreachEvaluation.SHARE_OF_BEST_TARGET ? "met" : "MISSED", e.shareOfBest().value()));
+            out.append(String.format(Locale.ROOT, "  per-segment best hour / best allowed slot: %.3f; random: %.3f%n",
+                    heuristicMean / e.result(Strategy.BEST_ALLOWED).truth().value(),
+                    e.result(Strategy.RANDOM_ALLOWED).truth().value() / e.result(Strategy.BEST_ALLOWED).truth().value()));
+            out.append(String.format(Locale.ROOT, "  beats the per-segment best hour: %s (%.4f vs %.4f, %+.1f%%; per customer %s)%n",
+                    yesNo(e.recommendedBeats(Strategy.SEGMENT_BEST_HOUR)), recommended, heuristicMean,
+                    100 * (recommended / heuristicMean - 1), gain(e.gainOver(Strategy.SEGMENT_BEST_HOUR))));
+            out.append(String.format(Locale.ROOT, "  beats a random allowed slot: %s (per customer %s)%n",
+                    yesNo(e.recommendedBeats(Strategy.RANDOM_ALLOWED)), gain(e.gainOver(Strategy.RANDOM_ALLOWED))));
+            out.append(String.format(Locale.ROOT, "  beats the existing policy: %s (paired on %d customers with "
+                    + "held-out contacts: %.4f vs %.4f; per customer %s)%n", yesNo(e.recommendedBeatsHeldOut()),
+                    e.pairedRecommendedTruth().count(), e.pairedRecommendedTruth().value(),
+                    e.pairedHeldOutTruth().value(), gain(e.gainOverHeldOut())));
+            out.append(String.format(Locale.ROOT, "%n%-20s %9s %9s %9s %9s %9s %9s%n", "by action (true)", "customers",
+                    "recommend", "best", "share", "heuristic", "random"));
+            for (Map.Entry<OutreachAction, Map<Strategy, StrategyResult>> entry : e.byAction().entrySet()) {
+                Map<Strategy, StrategyResult> table = entry.getValue();
+                double best = truth(table, Strategy.BEST_ALLOWED);
+                out.append(String.format(Locale.ROOT, "  %-18s %9d %9.4f %9.4f %9.3f %9.4f %9.4f%n",
+                        entry.getKey().wireName(), table.get(Strategy.RECOMMENDED).estimated().count(),
+                        truth(table, Strategy.RECOMMENDED), best, truth(table, Strategy.RECOMMENDED) / best,
+                        truth(table, Strategy.SEGMENT_BEST_HOUR), truth(table, Strategy.RANDOM_ALLOWED)));
+            }
+        }
+
+        out.append(String.format(Locale.ROOT, "%nrule audit: %d recommendations re-checked, %d with a rule finding",
+                e.recommendations(), e.flaggedRecommendations()));
+        StringBuilder findings = new StringBuilder();
+        for (AuditFinding finding : AuditFinding.values()) {
+            if (finding != AuditFinding.LOW_TIER_NOT_OVERDUE) {
+                findings.append(findings.length() == 0 ? "" : ", ").append(finding.code()).append(' ')
+                        .append(e.count(finding));
+            }
+        }
+        out.append(" (").append(findings).append(")\n");
+        out.append(String.format(Locale.ROOT, "low-tier customers with no overdue invoice: %d, given an action: %d%n",
+                e.lowTierNotOverdue(), e.count(AuditFinding.LOW_TIER_NOT_OVERDUE)));
+        out.append(String.format(Locale.ROOT, "%nper-segment best hour (contacts before T, cells with >= %d attempts):%n",
+                heuristic.minAttempts()));
+        for (Map.Entry<String, List<SegmentBestHours.Cell>> entry : heuristic.bySegment().entrySet()) {
+            out.append(String.format(Locale.ROOT, "  %-12s %s%n", entry.getKey(), topCells(entry.getValue())));
+        }
+        return out.toString();
+    }
+
+    /** The report as JSON. */
+    public String toJson() {
+        OutreachEvaluation e = evaluation;
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode root = f.objectNode();
+        root.put("command", "evaluate-outreach");
+        root.put("as_of", asOf.toString());
+        root.put("model_version", modelVersion);
+        root.put("outreach_policy", outreach.policy().policyVersion());
+        root.put("response_model", outreach.responseModel().settings().describe());
+        if (!whatIf.isEmpty()) {
+            root.put("what_if", whatIf);
+        }
+        root.put("daily_delay_discount", outreach.policy().dailyDelayDiscount());
+        root.put("search_horizon_days", outreach.policy().searchHorizonDays());
+        root.put("window_days", windowDays);
+        root.put("window_end", windowEnd().toString());
+        root.put("window_truncated", windowTruncated());
+        root.put("seed", seed);
+        if (truth != null) {
+            root.put("truth", truth);
+        }
+        root.put("customers", e.customers());
+        root.put("recommendations", e.recommendations());
+        ObjectNode actions = root.putObject("actions");
+        e.actions().forEach((action, count) -> actions.put(action.wireName(), count));
+        ObjectNode strategies = root.putObject("strategies");
+        for (Strategy strategy : Strategy.values()) {
+            strategies.set(strategy.code(), strategyNode(e.result(strategy)));
+        }
+        ObjectNode byAction = root.putObject("by_action");
+        e.byAction().forEach((action, table) -> {
+            ObjectNode node = byAction.putObject(action.wireName());
+            table.forEach((strategy, result) -> node.set(strategy.code(), strategyNode(result)));
+        });
+        ObjectNode existing = root.putObject("existing_policy");
+        existing.set("customers_with_recommendation", heldOutNode(e.heldOutRecommended()));
+        existing.set("all_active_customers", heldOutNode(e.heldOutAll()));
+        root.put("heuristic_fallbacks", e.heuristicFallbacks());
+        if (e.customersWithTruth() > 0) {
+            ObjectNode targets = root.putObject("targets");
+            targets.put("customers_with_truth", e.customersWithTruth());
+            put(targets, "recommended_share_of_best", e.recommendedShareOfBest());
+            put(targets, "mean_per_customer_share_of_best", e.shareOfBest().value());
+            targets.put("share_of_best_target", OutreachEvaluation.SHARE_OF_BEST_TARGET);
+            targets.put("share_of_best_met", e.recommendedShareOfBest() >= OutreachEvaluation.SHARE_OF_BEST_TARGET);
+            targets.put("beats_segment_best_hour", e.recommendedBeats(Strategy.SEGMENT_BEST_HOUR));
+            targets.put("beats_random_allowed", e.recommendedBeats(Strategy.RANDOM_ALLOWED));
+            targets.put("beats_existing_policy", e.recommendedBeatsHeldOut());
+            targets.put("paired_customers", e.pairedRecommendedTruth().count());
+            put(targets, "paired_recommended_true", e.pairedRecommendedTruth().value());
+            put(targets, "paired_existing_true", e.pairedHeldOutTruth().value());
+            ObjectNode gains = targets.putObject("true_gain_of_recommended_over");
+            for (Strategy strategy : Strategy.values()) {
+                if (strategy != Strategy.RECOMMENDED) {
+                    gains.set(strategy.code(), gainNode(e.gainOver(strategy)));
+                }
+            }
+            gains.set("existing_policy", gainNode(e.gainOverHeldOut()));
+        }
+        ObjectNode audit = root.putObject("audit");
+        audit.put("recommendations", e.recommendations());
+        audit.put("with_rule_finding", e.flaggedRecommendations());
+        for (AuditFinding finding : AuditFinding.values()) {
+            audit.put(finding.code(), e.count(finding));
+        }
+        audit.put("low_tier_not_overdue_customers", e.lowTierNotOverdue());
+        return root.toPrettyString();
+    }
+
+    private String actionCounts() {
+        StringBuilder text = new StringBuilder();
+        for (OutreachAction action : OutreachAction.values()) {
+            if (action != OutreachAction.NONE && evaluation.actions().containsKey(action)) {
+                text.append(text.length() == 0 ? "" : ", ").append(action.wireName()).append(' ')
+                        .append(evaluation.actions().get(action));
+            }
+        }
+        return text.length() == 0 ? "none" : text.toString();
+    }
+
+    private static void heldOutLine(StringBuilder out, String label, HeldOutResult result) {
+        out.append(String.format(Locale.ROOT, "  %-42s %9d %9d %9s %9s %9s%n", label, result.customers(),
+                result.contacts(), number(result.estimated()), number(result.realized()), number(result.truth())));
+    }
+
+    private static String topCells(List<SegmentBestHours.Cell> cells) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(3, cells.size()); i++) {
+            SegmentBestHours.Cell cell = cells.get(i);
+            text.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %02d:00 %.3f (%d)",
+                    cell.channel().wireName(), cell.localHour(), cell.rate(), cell.attempts()));
+        }
+        return text.length() == 0 ? "(no cell with enough attempts)" : text.toString();
+    }
+
+    private static double truth(Map<Strategy, StrategyResult> table, Strategy strategy) {
+        StrategyResult result = table.get(strategy);
+        return result == null ? Double.NaN : result.truth().value();
+    }
+
+    /** "+0.0350 +- 0.0061 (z 5.7)". */
+    private static String gain(PairedDifference difference) {
+        double se = difference.standardError();
+        return String.format(Locale.ROOT, "%+.4f +- %.4f (z %.1f)", difference.mean(), se, difference.mean() / se);
+    }
+
+    private static ObjectNode gainNode(PairedDifference difference) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("customers", difference.count());
+        put(node, "mean", difference.mean());
+        put(node, "standard_error", difference.standardError());
+        return node;
+    }
+
+    private static String number(Mean mean) {
+        return mean.count() == 0 ? "-" : String.format(Locale.ROOT, "%.4f", mean.value());
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "NO";
+    }
+
+    private static ObjectNode strategyNode(StrategyResult result) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("customers", Math.max(result.estimated().count(), result.truth().count()));
+        put(node, "estimated", result.estimated().value());
+        put(node, "true", result.truth().value());
+        put(node, "delay_days", result.delayDays().value());
+        return node;
+    }
+
+    private static ObjectNode heldOutNode(HeldOutResult result) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("customers", result.customers());
+        node.put("contacts", result.contacts());
+        put(node, "estimated", result.estimated().value());
+        put(node, "realized", result.realized().value());
+        put(node, "true", result.truth().value());
+        return node;
+    }
+
+    private static void put(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.paysignal.pipeline.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysignal.core.definition.DelinquencyLabel;
+import io.paysignal.core.replay.AuditFinding;
+import io.paysignal.core.replay.OutreachEvaluation;
+import io.paysignal.core.replay.OutreachReplay;
+import io.paysignal.core.replay.SegmentBestHours;
+import io.paysignal.core.replay.Strategy;
+import io.paysignal.pipeline.io.History;
+import io.paysignal.pipeline.io.HistoryReader;
+import io.paysignal.pipeline.io.ReaderConfig;
+import io.paysignal.pipeline.spark.HistoryAssembler;
+import io.paysignal.pipeline.testsupport.SharedSparkSession;
+import io.paysignal.pipeline.train.TrainerConfig;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code riskctl evaluate-outreach} on the committed 500-customer sample, with a small logistic bundle. */
+class OutreachEvaluationJobTest extends SharedSparkSession {
+
+    private static final Path SAMPLE = Path.of("..", "data-samples", "history");
+    private static final LocalDate AS_OF = LocalDate.of(2025, 10, 2);
+    private static final ReaderConfig READER = new ReaderConfig("USD", 0.01);
+
+    @TempDir
+    Path temp;
+    private Path registry;
+
+    @BeforeAll
+    void trainASmallBundle(@TempDir Path models) throws Exception {
+        Properties trainer = new Properties();
+        trainer.setProperty("config.version", "trainers-test");
+        trainer.setProperty("seed", "5");
+        trainer.setProperty("candidates", "lr");
+        trainer.setProperty("rows.max", "5000");
+        trainer.setProperty("tiers.high.share", "0.10");
+        trainer.setProperty("tiers.elevated.share", "0.30");
+        trainer.setProperty("lr.learner", "linear-sgd-logistic");
+        trainer.setProperty("lr.epochs", "1");
+        trainer.setProperty("lr.learning.rate", "0.1");
+        trainer.setProperty("lr.epsilon", "0.1");
+        trainer.setProperty("lr.minibatch", "16");
+        TrainJob.run(spark, new TrainJob.Config(SAMPLE.toString(), AS_OF, models, DelinquencyLabel.defaults(), READER,
+                new SnapshotSchedule(2, 90, SnapshotSchedule.DEFAULT.minHistoryDays()),
+                TrainerConfig.parse(trainer, "test"), "test"));
+        registry = models;
+    }
+
+    private OutreachEvaluationJob.Config config(String truth, String out) {
+        return new OutreachEvaluationJob.Config(SAMPLE.toString(), AS_OF, registry, truth, out,
+                OutreachEvaluationJob.DEFAULT_WINDOW_DAYS, 1, null, null, READER);
+    }
+
+    @Test
+    void evaluatesTheSampleAgainstItsTruthWithoutARuleBroken() throws Exception {
+        Path out = temp.resolve("eval");
+        OutreachEvaluationJob.Outcome outcome = OutreachEvaluationJob.run(spark,
+                config(SAMPLE.resolve("truth").toString(), out.toString()));
+        OutreachEvaluation e = outcome.evaluation();
+
+        assertTrue(e.customers() > 400, "customers active on T: " + e.customers());
+        assertTrue(e.recommendations() > 10, "recommendations: " + e.recommendations());
+        assertEquals(e.recommendations(), e.customersWithTruth());
+        assertEquals(0, e.flaggedRecommendations());
+        assertEquals(0, e.count(AuditFinding.LOW_TIER_NOT_OVERDUE));
+        assertTrue(e.lowTierNotOverdue() > 0);
+        double best = e.result(Strategy.BEST_ALLOWED).truth().value();
+        for (Strategy strategy : Strategy.values()) {
+            assertTrue(e.result(strategy).truth().value() <= best + 1e-12, strategy + " above the best allowed slot");
+        }
+        assertTrue(e.recommendedShareOfBest() > 0 && e.recommendedShareOfBest() <= 1);
+        assertTrue(e.heldOutAll().contacts() > 0);
+
+        JsonNode json = new ObjectMapper().readTree(Files.readString(out.resolve("outreach-evaluation.json")));
+        assertEquals(e.recommendations(), json.get("recommendations").asLong());
+        assertEquals(0, json.get("audit").get("with_rule_finding").asLong());
+        assertEquals(e.recommendedShareOfBest(), json.get("targets").get("recommended_share_of_best").asDouble(), 1e-12);
+        String text = Files.readString(out.resolve("outreach-evaluation.txt"));
+        assertEquals(outcome.text(), text);
+        assertTrue(text.contains("recommended / best allowed slot"), text);
+    }
+
+    @Test
+    void recommendsExactlyWhatTheScoreJobRecommends() throws Exception {
+        ModelSource model = ModelSource.load(registry);
+        History history = new HistoryReader(spark, READER).read(SAMPLE.toString());
+        try {
+            Map<String, String> scored = new HashMap<>();
+            for (Row row : ScoreJob.scoreRows(spark, history, AS_OF, model).map(pair -> pair._1()).collect()) {
+                scored.put(row.getString(0), row.getString(5) + "|" + row.getString(6) + "|"
+                        + (row.isNullAt(7) ? null : row.getTimestamp(7).toInstant()));
+            }
+            var histories = HistoryAssembler.byCustomer(history, AS_OF.plusDays(30))
+                    .filter(customer -> Snapshots.isActiveOn(customer, AS_OF));
+            List<OutreachReplay> replays = OutreachEvaluationJob.replays(spark, histories, config(null, null), model,
+                    new SegmentBestHours(Map.of(), List.of(), SegmentBestHours.DEFAULT_MIN_ATTEMPTS)).collect();
+            assertFalse(replays.isEmpty());
+            for (OutreachReplay replay : replays) {
+                Instant at = replay.recommendsContact() ? replay.recommended().slot().at() : null;
+                String channel = replay.recommendsContact() ? replay.recommended().slot().channel().wireName() : null;
+                assertEquals(scored.get(replay.customerId()), replay.action().wireName() + "|" + channel + "|" + at,
+                        replay.customerId());
+            }
+        } finally {
+            history.release();
+        }
+    }
+
+    @Test
+    void withoutTheTruthReportsEstimatesOnly() throws Exception {
+        OutreachEvaluationJob.Outcome outcome = OutreachEvaluationJob.run(spark,
+                new OutreachEvaluationJob.Config(SAMPLE.toString(), AS_OF, registry, null, null, 14, 3, 1.0, 5, READER));
+        assertEquals(0, outcome.evaluation().customersWithTruth());
+        assertTrue(outcome.evaluation().result(Strategy.RECOMMENDED).estimated().count() > 0);
+        assertFalse(outcome.text().contains("targets on the generated truth"), outcome.text());
+        assertTrue(outcome.text().contains("what-if: daily delay discount 1.0 instead of 0.85, search horizon 5 days"),
+                outcome.text());
+        assertTrue(outcome.json().contains("\"window_days\" : 14"), outcome.json());
+    }
+}
