@@ -109,7 +109,9 @@ public record OutreachEvaluation(
         if (truth != null) {
             double recommended = truth.probability(replay.recommended().slot().key());
             double best = bestAllowed(replay, truth);
-            table.put(Strategy.BEST_ALLOWED, new StrategyResult(Mean.EMPTY, Mean.of(best), Mean.EMPTY));
+            table.put(Strategy.BEST_ALLOWED, new StrategyResult(Mean.EMPTY, Mean.of(best), Mean.EMPTY, Mean.EMPTY));
+            table.put(Strategy.BEST_DISCOUNTED, bestDiscounted(replay, truth));
+            table.put(Strategy.BEST_SAME_DAY, bestSameDay(replay, truth));
             share = Mean.of(best > 0 ? recommended / best : 1);
             for (Map.Entry<Strategy, StrategyResult> entry : table.entrySet()) {
                 if (entry.getKey() != Strategy.RECOMMENDED) {
@@ -176,6 +178,16 @@ public record OutreachEvaluation(
         return result(Strategy.RECOMMENDED).truth().value() / result(Strategy.BEST_ALLOWED).truth().value();
     }
 
+    /**
+     * Like for like with the planner's objective: the recommended slots' mean true probability x delay discount
+     * per day of delay, as a share of the best that any allowed slot reaches on the same measure (ratio of the
+     * two means); NaN without the truth. Equal to {@link #recommendedShareOfBest()} when the discount is 1.
+     */
+    public double recommendedShareOfBestDiscounted() {
+        return result(Strategy.RECOMMENDED).discountedTruth().value()
+                / result(Strategy.BEST_DISCOUNTED).discountedTruth().value();
+    }
+
     /** True when the recommendations' mean true probability exceeds {@code baseline}'s. */
     public boolean recommendedBeats(Strategy baseline) {
         return result(Strategy.RECOMMENDED).truth().value() > result(baseline).truth().value();
@@ -187,9 +199,59 @@ public record OutreachEvaluation(
     }
 
     private static StrategyResult result(OutreachReplay replay, ScoredSlot slot, SlotProbability truth) {
-        return new StrategyResult(Mean.of(slot.estimatedResponse()),
-                truth == null ? Mean.EMPTY : Mean.of(truth.probability(slot.slot().key())),
-                Mean.of(replay.delayDays(slot)));
+        if (truth == null) {
+            return new StrategyResult(Mean.of(slot.estimatedResponse()), Mean.EMPTY, Mean.of(replay.delayDays(slot)),
+                    Mean.EMPTY);
+        }
+        double probability = truth.probability(slot.slot().key());
+        double delay = replay.delayDays(slot);
+        return new StrategyResult(Mean.of(slot.estimatedResponse()), Mean.of(probability), Mean.of(delay),
+                Mean.of(replay.discounted(probability, delay)));
+    }
+
+    /**
+     * The allowed slot with the highest true probability on the recommendation's local day (the recommendation
+     * included). Two slots are on the same local day when they share the local weekday and lie less than a day
+     * apart: the contact window is shorter than a day, and the same weekday recurs only 6 or more days later.
+     */
+    private static StrategyResult bestSameDay(OutreachReplay replay, SlotProbability truth) {
+        SlotKey recommendedKey = replay.recommended().slot().key();
+        double recommendedDelay = replay.delayDays(replay.recommended());
+        double probability = truth.probability(recommendedKey);
+        double delay = recommendedDelay;
+        int[] keys = replay.allowedKeys();
+        double[] delays = replay.allowedDelayDays();
+        for (int i = 0; i < keys.length; i++) {
+            SlotKey key = SlotKey.fromCode(keys[i]);
+            if (key.dayOfWeek() == recommendedKey.dayOfWeek() && Math.abs(delays[i] - recommendedDelay) < 1) {
+                double p = truth.probability(key);
+                if (p > probability) {
+                    probability = p;
+                    delay = delays[i];
+                }
+            }
+        }
+        return new StrategyResult(Mean.EMPTY, Mean.of(probability), Mean.of(delay),
+                Mean.of(replay.discounted(probability, delay)));
+    }
+
+    /** The allowed slot (the recommendation included) with the highest true probability x discount^delay. */
+    private static StrategyResult bestDiscounted(OutreachReplay replay, SlotProbability truth) {
+        double delay = replay.delayDays(replay.recommended());
+        double probability = truth.probability(replay.recommended().slot().key());
+        double value = replay.discounted(probability, delay);
+        int[] keys = replay.allowedKeys();
+        double[] delays = replay.allowedDelayDays();
+        for (int i = 0; i < keys.length; i++) {
+            double p = truth.probability(SlotKey.fromCode(keys[i]));
+            double v = replay.discounted(p, delays[i]);
+            if (v > value) {
+                value = v;
+                probability = p;
+                delay = delays[i];
+            }
+        }
+        return new StrategyResult(Mean.EMPTY, Mean.of(probability), Mean.of(delay), Mean.of(value));
     }
 
     private static double bestAllowed(OutreachReplay replay, SlotProbability truth) {

@@ -41,6 +41,9 @@ import java.util.Set;
  *                          it fell back to the first allowed slot
  * @param randomAllowed a reproducibly random allowed slot; null when no recommendation
  * @param allowedKeys the {@link SlotKey#code()} of every allowed slot (empty when no recommendation)
+ * @param allowedDelayDays for each of {@code allowedKeys}, in the same order, days from {@code earliest} to the slot
+ * @param delayDiscount the planner's daily delay discount (in (0, 1]), so the evaluation can also judge the
+ *                      slots by the value the planner maximises: true probability x discount^delay
  * @param heldOut the existing policy's contacts in the held-out window
  * @param findings what the audit found wrong with the recommendation (empty when sound or none)
  */
@@ -57,14 +60,22 @@ public record OutreachReplay(
         boolean heuristicFallback,
         ScoredSlot randomAllowed,
         int[] allowedKeys,
+        double[] allowedDelayDays,
+        double delayDiscount,
         List<HeldOutContact> heldOut,
         Set<AuditFinding> findings) implements Serializable {
 
     public OutreachReplay {
         if (customerId == null || segment == null || earliest == null || tier == null || action == null || allowedKeys == null
-                || heldOut == null || findings == null) {
-            throw new IllegalArgumentException("customerId, segment, earliest, tier, action, allowedKeys, heldOut and "
-                    + "findings are required");
+                || allowedDelayDays == null || heldOut == null || findings == null) {
+            throw new IllegalArgumentException("customerId, segment, earliest, tier, action, allowedKeys, "
+                    + "allowedDelayDays, heldOut and findings are required");
+        }
+        if (allowedDelayDays.length != allowedKeys.length) {
+            throw new IllegalArgumentException("one delay per allowed slot is required");
+        }
+        if (!(delayDiscount > 0 && delayDiscount <= 1)) {
+            throw new IllegalArgumentException("delayDiscount must lie in (0, 1], was " + delayDiscount);
         }
         boolean none = action == OutreachAction.NONE;
         if (none != (recommended == null) || none != (modelBest == null) || none != (segmentBestHour == null)
@@ -72,6 +83,7 @@ public record OutreachReplay(
             throw new IllegalArgumentException("slots are given exactly when a contact is recommended");
         }
         allowedKeys = allowedKeys.clone();
+        allowedDelayDays = allowedDelayDays.clone();
         heldOut = List.copyOf(heldOut);
         findings = Set.copyOf(findings);
     }
@@ -104,13 +116,15 @@ public record OutreachReplay(
             heldOut.add(new HeldOutContact(SlotKey.of(contact.channel(), contact.contactTime(), customer.timezone()),
                     contact.outcome().reachedCustomer(), response.probability(contact.channel(), contact.contactTime())));
         }
+        double discount = planner.config().dailyDelayDiscount();
         Set<AuditFinding> findings = RecommendationAudit.audit(decision, split.known(), asOf, tier, earliest,
                 planner.config());
         boolean lowTierNotOverdue = tier == RiskTier.LOW
                 && !RecommendationAudit.hasOverdueInvoice(split.known(), asOf);
         if (!decision.recommendsContact()) {
             return new OutreachReplay(customer.customerId(), customer.segment(), earliest, tier, OutreachAction.NONE,
-                    lowTierNotOverdue, null, null, null, false, null, new int[0], heldOut, findings);
+                    lowTierNotOverdue, null, null, null, false, null, new int[0], new double[0], discount, heldOut,
+                    findings);
         }
         AllowedSlots allowed = AllowedSlots.of(planner, customer, known, earliest,
                 planner.config().channelsFor(decision.action()));
@@ -127,7 +141,8 @@ public record OutreachReplay(
         return new OutreachReplay(customer.customerId(), customer.segment(), earliest, tier, decision.action(),
                 lowTierNotOverdue, new ScoredSlot(recommendedSlot, decision.estimatedResponse()),
                 scored(modelBest, response), scored(heuristicSlot, response), placed.isEmpty(),
-                scored(randomSlot, response), withRecommended.keyCodes(), heldOut, findings);
+                scored(randomSlot, response), withRecommended.keyCodes(), delays(withRecommended, earliest), discount,
+                heldOut, findings);
     }
 
     /** True when a contact is recommended. */
@@ -140,6 +155,11 @@ public record OutreachReplay(
         return Duration.between(earliest, slot.slot().at()).toSeconds() / 86_400.0;
     }
 
+    /** {@code probability} x {@link #delayDiscount()}^{@code delayDays}: the value the planner maximises. */
+    public double discounted(double probability, double delayDays) {
+        return probability * Math.pow(delayDiscount, delayDays);
+    }
+
     /** The allowed slots' keys, decoded. */
     public List<SlotKey> allowedSlotKeys() {
         return Arrays.stream(allowedKeys).mapToObj(SlotKey::fromCode).toList();
@@ -148,6 +168,11 @@ public record OutreachReplay(
     @Override
     public int[] allowedKeys() {
         return allowedKeys.clone();
+    }
+
+    @Override
+    public double[] allowedDelayDays() {
+        return allowedDelayDays.clone();
     }
 
     /** Equal when every component is, the allowed keys compared by content. */
@@ -161,7 +186,9 @@ public record OutreachReplay(
                 && Objects.equals(modelBest, that.modelBest)
                 && Objects.equals(segmentBestHour, that.segmentBestHour)
                 && Objects.equals(randomAllowed, that.randomAllowed)
-                && Arrays.equals(allowedKeys, that.allowedKeys) && heldOut.equals(that.heldOut)
+                && Arrays.equals(allowedKeys, that.allowedKeys)
+                && Arrays.equals(allowedDelayDays, that.allowedDelayDays)
+                && Double.compare(delayDiscount, that.delayDiscount) == 0 && heldOut.equals(that.heldOut)
                 && findings.equals(that.findings);
     }
 
@@ -172,6 +199,14 @@ public record OutreachReplay(
 
     private static ScoredSlot scored(CandidateSlot slot, CustomerResponse response) {
         return new ScoredSlot(slot, response.probability(slot.channel(), slot.at()));
+    }
+
+    private static double[] delays(AllowedSlots allowed, Instant earliest) {
+        double[] delays = new double[allowed.slots().size()];
+        for (int i = 0; i < delays.length; i++) {
+            delays[i] = Duration.between(earliest, allowed.slots().get(i).at()).toSeconds() / 86_400.0;
+        }
+        return delays;
     }
 
     private static AllowedSlots withSlot(AllowedSlots allowed, CandidateSlot extra) {

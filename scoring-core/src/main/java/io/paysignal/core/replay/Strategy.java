@@ -10,6 +10,17 @@ public enum Strategy {
     MODEL_BEST("model's best allowed slot"),
     /** The allowed slot with the highest true response probability: the ceiling (needs the truth). */
     BEST_ALLOWED("best allowed slot (truth)"),
+    /**
+     * The allowed slot with the highest true probability x the planner's delay discount per day of delay: the
+     * ceiling of the value the planner maximises (needs the truth). Equal to {@link #BEST_ALLOWED} without a
+     * discount.
+     */
+    BEST_DISCOUNTED("best allowed at the delay discount (truth)"),
+    /**
+     * The allowed slot with the highest true probability on the recommendation's own local day: the ceiling of
+     * the hour and channel choice once the day is chosen (needs the truth; a diagnostic, not a target).
+     */
+    BEST_SAME_DAY("best allowed on the recommended day (truth)"),
     /** Per segment, the (channel, local hour) with the best historical reach rate, on its first allowed day. */
     SEGMENT_BEST_HOUR("per-segment best hour"),
     /** An allowed slot drawn uniformly at random. */

@@ -8,21 +8,23 @@ import java.io.Serializable;
  * @param estimated the response model's estimates of the slots
  * @param truth the true response probabilities of the slots (generated data only; empty otherwise)
  * @param delayDays days from the earliest allowed instant to the slot
+ * @param discountedTruth the true probabilities times the planner's daily delay discount per day of delay: the
+ *                        value the planner maximises, measured with the truth (generated data only)
  */
-public record StrategyResult(Mean estimated, Mean truth, Mean delayDays) implements Serializable {
+public record StrategyResult(Mean estimated, Mean truth, Mean delayDays, Mean discountedTruth) implements Serializable {
 
     /** No customers. */
-    public static final StrategyResult EMPTY = new StrategyResult(Mean.EMPTY, Mean.EMPTY, Mean.EMPTY);
+    public static final StrategyResult EMPTY = new StrategyResult(Mean.EMPTY, Mean.EMPTY, Mean.EMPTY, Mean.EMPTY);
 
     public StrategyResult {
-        if (estimated == null || truth == null || delayDays == null) {
-            throw new IllegalArgumentException("estimated, truth and delayDays are required");
+        if (estimated == null || truth == null || delayDays == null || discountedTruth == null) {
+            throw new IllegalArgumentException("estimated, truth, delayDays and discountedTruth are required");
         }
     }
 
     /** All parts summed. */
     public StrategyResult plus(StrategyResult other) {
         return new StrategyResult(estimated.plus(other.estimated), truth.plus(other.truth),
-                delayDays.plus(other.delayDays));
+                delayDays.plus(other.delayDays), discountedTruth.plus(other.discountedTruth));
     }
 }

@@ -52,6 +52,8 @@ public record ResponseModel(
 
     /** Probabilities are kept inside [MIN, 1 - MIN] so that log-loss stays finite and lifts stay bounded. */
     static final double MIN_PROBABILITY = 1e-4;
+    /** Weights of hours at distance 0, 1 and 2 when smoothing population hour rates (the customer level's too). */
+    private static final double[] NEIGHBOUR_WEIGHTS = {1.0, 0.5, 0.25};
     private static final Channel[] CHANNELS = Channel.values();
 
     public ResponseModel {
@@ -133,12 +135,21 @@ public record ResponseModel(
             groupRate[g] = BetaShrinkage.shrink(groupR[g], groupN[g], global, channelStrength);
         }
 
-        // Hour level, toward the channel.
+        // Hour level, toward the channel (or, smoothing, toward the neighbouring hours of the channel).
         double hourStrength = BetaShrinkage.strength(flatten(hourR), flatten(hourN), repeatEach(groupRate, 24));
+        double[][] hourParents = new double[groups][];
+        for (int g = 0; g < groups; g++) {
+            hourParents[g] = settings.smoothesHours()
+                    ? neighbourRates(hourR[g], hourN[g], filled(24, groupRate[g]), hourStrength)
+                    : filled(24, groupRate[g]);
+        }
+        if (settings.smoothesHours()) {
+            hourStrength = BetaShrinkage.strength(flatten(hourR), flatten(hourN), flatten(hourParents));
+        }
         double[][] groupHourRate = new double[groups][24];
         for (int g = 0; g < groups; g++) {
             for (int h = 0; h < 24; h++) {
-                groupHourRate[g][h] = BetaShrinkage.shrink(hourR[g][h], hourN[g][h], groupRate[g], hourStrength);
+                groupHourRate[g][h] = BetaShrinkage.shrink(hourR[g][h], hourN[g][h], hourParents[g][h], hourStrength);
             }
         }
 
@@ -172,12 +183,23 @@ public record ResponseModel(
             }
             segmentStrength = BetaShrinkage.strength(flatten(r.toArray(double[][]::new)),
                     flatten(n.toArray(double[][]::new)), flatten(parents.toArray(double[][]::new)));
+            if (settings.smoothesHours()) {
+                // Each segment hour borrows from the segment's neighbouring hours, themselves shrunk toward the
+                // population's rates: a segment's peak is wider than one hour, and wider than nothing.
+                for (int i = 0; i < parents.size(); i++) {
+                    parents.set(i, neighbourRates(r.get(i), n.get(i), parents.get(i), segmentStrength));
+                }
+                segmentStrength = BetaShrinkage.strength(flatten(r.toArray(double[][]::new)),
+                        flatten(n.toArray(double[][]::new)), flatten(parents.toArray(double[][]::new)));
+            }
+            int row = 0;
             for (Map.Entry<String, double[][][]> entry : segmentCounts.entrySet()) {
                 double[][][] counts = entry.getValue();
                 double[][] rates = new double[groups][24];
                 for (int g = 0; g < groups; g++) {
+                    double[] parent = parents.get(row++);
                     for (int h = 0; h < 24; h++) {
-                        rates[g][h] = BetaShrinkage.shrink(counts[1][g][h], counts[0][g][h], groupHourRate[g][h],
+                        rates[g][h] = BetaShrinkage.shrink(counts[1][g][h], counts[0][g][h], parent[h],
                                 segmentStrength);
                     }
                 }
@@ -268,6 +290,29 @@ public record ResponseModel(
         if (value == null || !(value > 0 && value < 1)) {
             throw new IllegalArgumentException(name + " values must lie in (0, 1), was " + value);
         }
+    }
+
+    /**
+     * Per hour, the rate of the neighbouring hours (weights 1/2 and 1/4 at distance 1 and 2 on the 24-hour
+     * circle; the hour itself left out, so a cell is never its own prior), shrunk toward {@code base} with
+     * {@code strength} pseudo-attempts. An hour nobody was contacted at, between hours that were, thus gets
+     * its neighbours' rate instead of the flat parent's.
+     */
+    static double[] neighbourRates(double[] reached, double[] attempts, double[] base, double strength) {
+        double[] rates = new double[24];
+        for (int h = 0; h < 24; h++) {
+            double r = 0;
+            double n = 0;
+            for (int distance = 1; distance < NEIGHBOUR_WEIGHTS.length; distance++) {
+                for (int side : new int[] {-1, 1}) {
+                    int hour = Math.floorMod(h + side * distance, 24);
+                    r += NEIGHBOUR_WEIGHTS[distance] * reached[hour];
+                    n += NEIGHBOUR_WEIGHTS[distance] * attempts[hour];
+                }
+            }
+            rates[h] = BetaShrinkage.shrink(r, n, base[h], strength);
+        }
+        return rates;
     }
 
     private static double sum(double[] values) {

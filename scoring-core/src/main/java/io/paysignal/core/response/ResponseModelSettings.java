@@ -14,9 +14,14 @@ import java.util.List;
  * @param perCustomer shrink each customer's own record toward the population rates at decision time
  * @param customerPriorStrength pseudo-contacts of population evidence a customer's own record is weighed
  *                              against (larger: trust the customer's record less); positive
+ * @param smoothHours population hour rates (channel x hour, and segment x channel x hour) are shrunk toward
+ *                    their neighbouring hours' rates rather than toward one flat rate, so an hour seldom or
+ *                    never tried borrows from the hours next to it; null (settings stored before the switch
+ *                    existed) reads as false
  */
 public record ResponseModelSettings(boolean byChannel, boolean bySegment, boolean byDayOfWeek,
-                                    boolean perCustomer, double customerPriorStrength) implements Serializable {
+                                    boolean perCustomer, double customerPriorStrength, Boolean smoothHours)
+        implements Serializable {
 
     /** Customer prior strengths tried by {@link #candidates()}. */
     public static final List<Double> CUSTOMER_STRENGTH_GRID = List.of(3.0, 10.0, 30.0);
@@ -27,6 +32,24 @@ public record ResponseModelSettings(boolean byChannel, boolean bySegment, boolea
             throw new IllegalArgumentException("customerPriorStrength must be positive and finite, was "
                     + customerPriorStrength);
         }
+        smoothHours = Boolean.TRUE.equals(smoothHours);
+    }
+
+    /** Settings without neighbouring-hour smoothing of the population rates. */
+    public ResponseModelSettings(boolean byChannel, boolean bySegment, boolean byDayOfWeek, boolean perCustomer,
+                                 double customerPriorStrength) {
+        this(byChannel, bySegment, byDayOfWeek, perCustomer, customerPriorStrength, false);
+    }
+
+    /** True when population hour rates borrow from neighbouring hours. */
+    public boolean smoothesHours() {
+        return smoothHours;
+    }
+
+    /** These settings with neighbouring-hour smoothing switched on or off. */
+    public ResponseModelSettings withSmoothHours(boolean smooth) {
+        return new ResponseModelSettings(byChannel, bySegment, byDayOfWeek, perCustomer, customerPriorStrength,
+                smooth);
     }
 
     /** The global hour-of-day baseline: one rate per local hour, nothing else. */
@@ -41,7 +64,7 @@ public record ResponseModelSettings(boolean byChannel, boolean bySegment, boolea
 
     /**
      * The candidates model selection compares, from the baseline up to the full model with each customer
-     * prior strength of {@link #CUSTOMER_STRENGTH_GRID}.
+     * prior strength of {@link #CUSTOMER_STRENGTH_GRID}, with and without neighbouring-hour smoothing.
      */
     public static List<ResponseModelSettings> candidates() {
         List<ResponseModelSettings> list = new ArrayList<>();
@@ -50,9 +73,11 @@ public record ResponseModelSettings(boolean byChannel, boolean bySegment, boolea
         list.add(new ResponseModelSettings(true, false, false, false, k));
         list.add(new ResponseModelSettings(true, true, false, false, k));
         list.add(new ResponseModelSettings(true, true, true, false, k));
+        list.add(new ResponseModelSettings(true, true, true, false, k, true));
         for (double strength : CUSTOMER_STRENGTH_GRID) {
             list.add(new ResponseModelSettings(true, false, false, true, strength));
             list.add(full(strength));
+            list.add(full(strength).withSmoothHours(true));
         }
         return List.copyOf(list);
     }
@@ -68,6 +93,9 @@ public record ResponseModelSettings(boolean byChannel, boolean bySegment, boolea
         }
         if (byDayOfWeek) {
             name.append("+weekday");
+        }
+        if (smoothHours) {
+            name.append("+smooth");
         }
         if (perCustomer) {
             name.append("+customer(k=").append(formatStrength(customerPriorStrength)).append(')');

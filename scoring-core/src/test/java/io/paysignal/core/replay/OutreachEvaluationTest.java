@@ -28,6 +28,14 @@ class OutreachEvaluationTest {
     private static final SlotProbability TRUTH = key -> Math.min(1,
             Math.max(0, (key.localHour() - 8) * 0.05) * (key.channel() == Channel.PHONE ? 2 : 1));
 
+    private static double[] delays(ScoredSlot... slots) {
+        double[] delays = new double[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            delays[i] = java.time.Duration.between(EARLIEST, slots[i].slot().at()).toSeconds() / 86_400.0;
+        }
+        return delays;
+    }
+
     private static int[] codes(ScoredSlot... slots) {
         int[] codes = new int[slots.length];
         for (int i = 0; i < slots.length; i++) {
@@ -38,18 +46,24 @@ class OutreachEvaluationTest {
 
     /** Recommended email at 10 (true 0.10), best allowed phone at 12 (true 0.40). */
     private static OutreachReplay reminder(String id, List<HeldOutContact> heldOut) {
+        return reminder(id, heldOut, 1.0);
+    }
+
+    /** The same, planned with {@code discount} per day of delay. */
+    private static OutreachReplay reminder(String id, List<HeldOutContact> heldOut, double discount) {
         ScoredSlot recommended = slot(Channel.EMAIL, 0, 10, 0.30);
         ScoredSlot best = slot(Channel.PHONE, 1, 12, 0.20);
         ScoredSlot heuristic = slot(Channel.EMAIL, 0, 9, 0.25);
         ScoredSlot random = slot(Channel.EMAIL, 2, 11, 0.15);
         return new OutreachReplay(id, "smb", EARLIEST, RiskTier.MEDIUM, OutreachAction.PAYMENT_PLAN_OFFER, false,
                 recommended, recommended, heuristic, false, random, codes(recommended, best, heuristic, random),
-                heldOut, Set.of());
+                delays(recommended, best, heuristic, random), discount, heldOut, Set.of());
     }
 
     private static OutreachReplay none(String id, boolean lowTierNotOverdue, List<HeldOutContact> heldOut) {
         return new OutreachReplay(id, "smb", EARLIEST, lowTierNotOverdue ? RiskTier.LOW : RiskTier.HIGH,
-                OutreachAction.NONE, lowTierNotOverdue, null, null, null, false, null, new int[0], heldOut, Set.of());
+                OutreachAction.NONE, lowTierNotOverdue, null, null, null, false, null, new int[0], new double[0], 1.0,
+                heldOut, Set.of());
     }
 
     private static HeldOutContact contact(int hour, boolean reached, double estimate) {
@@ -86,12 +100,62 @@ class OutreachEvaluationTest {
     }
 
     @Test
+    void withoutADiscountTheDiscountedCeilingIsTheBestAllowedSlot() {
+        OutreachEvaluation e = OutreachEvaluation.of(reminder("C1", List.of()), TRUTH);
+        assertEquals(0.40, e.result(Strategy.BEST_DISCOUNTED).truth().value(), 1e-12);
+        assertEquals(0.40, e.result(Strategy.BEST_DISCOUNTED).discountedTruth().value(), 1e-12);
+        assertEquals(e.recommendedShareOfBest(), e.recommendedShareOfBestDiscounted(), 1e-12);
+    }
+
+    @Test
+    void theDiscountedShareJudgesSlotsByTrueProbabilityTimesTheDiscountPerDayOfDelay() {
+        OutreachEvaluation e = OutreachEvaluation.of(reminder("C1", List.of(), 0.5), TRUTH);
+        // Recommended email on day 0 at 10:00 (true 0.10, 10/24 days late); phone on day 1 at 12:00 is still
+        // the best (0.40 x 0.5^1.5 = 0.141), the email at 11:00 on day 2 is not (0.15 x 0.5^2.46 = 0.027).
+        double recommended = 0.10 * Math.pow(0.5, 10 / 24.0);
+        double best = 0.40 * Math.pow(0.5, 1.5);
+        assertEquals(recommended, e.result(Strategy.RECOMMENDED).discountedTruth().value(), 1e-12);
+        assertEquals(best, e.result(Strategy.BEST_DISCOUNTED).discountedTruth().value(), 1e-12);
+        assertEquals(0.40, e.result(Strategy.BEST_DISCOUNTED).truth().value(), 1e-12);
+        assertEquals(1.5, e.result(Strategy.BEST_DISCOUNTED).delayDays().value(), 1e-12);
+        assertEquals(recommended / best, e.recommendedShareOfBestDiscounted(), 1e-12);
+        assertEquals(0.25, e.recommendedShareOfBest(), 1e-12);
+    }
+
+    @Test
+    void theSameDayCeilingOnlyLooksAtSlotsOnTheRecommendedLocalDay() {
+        ScoredSlot recommended = slot(Channel.EMAIL, 0, 10, 0.30);
+        ScoredSlot laterToday = slot(Channel.EMAIL, 0, 14, 0.20);
+        ScoredSlot tomorrow = slot(Channel.PHONE, 1, 16, 0.20);
+        ScoredSlot nextWeek = slot(Channel.PHONE, 7, 20, 0.20);
+        OutreachReplay replay = new OutreachReplay("C1", "smb", EARLIEST, RiskTier.HIGH,
+                OutreachAction.PAYMENT_PLAN_OFFER, false, recommended, recommended, recommended, false, recommended,
+                codes(recommended, laterToday, tomorrow, nextWeek), delays(recommended, laterToday, tomorrow, nextWeek),
+                1.0, List.of(), Set.of());
+        OutreachEvaluation e = OutreachEvaluation.of(replay, TRUTH);
+        // 14:00 the same day (0.30) beats 10:00 (0.10); tomorrow's phone (0.80) and the same weekday a week
+        // later (phone at 20:00, 1.0) are other days.
+        assertEquals(0.30, e.result(Strategy.BEST_SAME_DAY).truth().value(), 1e-12);
+        assertEquals(4 / 24.0 + 10 / 24.0, e.result(Strategy.BEST_SAME_DAY).delayDays().value(), 1e-12);
+        assertEquals(1.0, e.result(Strategy.BEST_ALLOWED).truth().value(), 1e-12);
+    }
+
+    @Test
+    void aSteepDiscountMovesTheDiscountedCeilingToAnEarlierWorseSlot() {
+        OutreachEvaluation e = OutreachEvaluation.of(reminder("C1", List.of(), 0.01), TRUTH);
+        // At 0.01 per day the phone call a day and a half later is worth 0.40 x 0.001 = 0.0004, less than the
+        // recommended email at 10:00 (0.10 x 0.01^(10/24) = 0.0147) and the email at 09:00 (0.0089).
+        assertEquals(0.10, e.result(Strategy.BEST_DISCOUNTED).truth().value(), 1e-12);
+        assertEquals(1.0, e.recommendedShareOfBestDiscounted(), 1e-12);
+    }
+
+    @Test
     void theShareOfBestIsTheRatioOfMeansNotTheMeanOfRatios() {
         OutreachEvaluation poor = OutreachEvaluation.of(reminder("C1", List.of()), TRUTH);
         ScoredSlot great = slot(Channel.PHONE, 0, 12, 0.5);
         OutreachReplay perfect = new OutreachReplay("C2", "smb", EARLIEST, RiskTier.HIGH,
-                OutreachAction.PAYMENT_PLAN_OFFER, false, great, great, great, false, great, codes(great), List.of(),
-                Set.of());
+                OutreachAction.PAYMENT_PLAN_OFFER, false, great, great, great, false, great, codes(great), delays(great),
+                1.0, List.of(), Set.of());
         OutreachEvaluation both = poor.plus(OutreachEvaluation.of(perfect, TRUTH));
         // (0.10 + 0.40) / (0.40 + 0.40) = 0.625; the per-customer shares 0.25 and 1 average 0.625 too here,
         // so a third customer whose best is twice as large tells the two apart.
@@ -100,7 +164,7 @@ class OutreachEvaluationTest {
         ScoredSlot phoneAt16 = slot(Channel.PHONE, 0, 16, 0.5);
         OutreachReplay strong = new OutreachReplay("C3", "smb", EARLIEST, RiskTier.HIGH,
                 OutreachAction.AGENT_CALL, false, phoneAt16, phoneAt16, phoneAt16, false, phoneAt16, codes(phoneAt16),
-                List.of(), Set.of());
+                delays(phoneAt16), 1.0, List.of(), Set.of());
         OutreachEvaluation withStrong = poor.plus(OutreachEvaluation.of(strong, TRUTH));
         assertEquals((0.10 + 0.80) / (0.40 + 0.80), withStrong.recommendedShareOfBest(), 1e-12);
         assertEquals((0.25 + 1.0) / 2, withStrong.shareOfBest().value(), 1e-12);
@@ -133,7 +197,8 @@ class OutreachEvaluationTest {
     void countsAuditFindingsPerRecommendation() {
         OutreachReplay flagged = new OutreachReplay("C9", "smb", EARLIEST, RiskTier.LOW, OutreachAction.REMINDER, true,
                 slot(Channel.EMAIL, 0, 10, 0.3), slot(Channel.EMAIL, 0, 10, 0.3), slot(Channel.EMAIL, 0, 10, 0.3),
-                true, slot(Channel.EMAIL, 0, 10, 0.3), codes(slot(Channel.EMAIL, 0, 10, 0.3)), List.of(),
+                true, slot(Channel.EMAIL, 0, 10, 0.3), codes(slot(Channel.EMAIL, 0, 10, 0.3)),
+                delays(slot(Channel.EMAIL, 0, 10, 0.3)), 1.0, List.of(),
                 Set.of(AuditFinding.CONTACT_RULE, AuditFinding.OUTSIDE_CONTACT_WINDOW, AuditFinding.LOW_TIER_NOT_OVERDUE));
         OutreachEvaluation e = OutreachEvaluation.of(flagged, null)
                 .plus(OutreachEvaluation.of(reminder("C1", List.of()), null));

@@ -79,6 +79,17 @@ class OutreachReplayTest {
         assertTrue(replay.findings().isEmpty());
         assertEquals(replay.recommended().slot().at().getEpochSecond() - EARLIEST.getEpochSecond(),
                 replay.delayDays(replay.recommended()) * 86_400, 1e-6);
+        assertEquals(PLANNER.config().dailyDelayDiscount(), replay.delayDiscount());
+        int[] keys = replay.allowedKeys();
+        double[] delays = replay.allowedDelayDays();
+        assertEquals(keys.length, delays.length);
+        int recommendedAt = java.util.Arrays.stream(keys).boxed().toList()
+                .indexOf(replay.recommended().slot().key().code());
+        assertEquals(replay.delayDays(replay.recommended()), delays[recommendedAt], 1e-9,
+                "each allowed slot carries its delay after the earliest instant");
+        for (int i = 1; i < delays.length; i++) {
+            assertTrue(delays[i] >= delays[i - 1], "allowed slots are in time order");
+        }
     }
 
     @Test

@@ -145,6 +145,64 @@ class ResponseModelTest {
                 "an old model applies the channel's weekday lift to every segment");
     }
 
+    /** Phone calls at 9-11 and 15-17 reached 60%, at 18-20 10%; nobody was called at 12-14 or at night. */
+    private static List<ResponseObservation> gapAtMidday() {
+        List<ResponseObservation> cells = new ArrayList<>();
+        for (int hour : new int[] {9, 10, 11, 15, 16, 17}) {
+            cells.add(cell("smb", Channel.PHONE, hour, DayOfWeek.TUESDAY, 400, 240));
+        }
+        for (int hour : new int[] {18, 19, 20}) {
+            cells.add(cell("smb", Channel.PHONE, hour, DayOfWeek.TUESDAY, 400, 40));
+        }
+        return cells;
+    }
+
+    @Test
+    void withHourSmoothingAnHourNeverTriedBorrowsFromTheHoursNextToIt() {
+        ResponseModelSettings plain = new ResponseModelSettings(true, true, false, false, 10);
+        ResponseModel flat = ResponseModel.fit(gapAtMidday(), plain);
+        ResponseModel smooth = ResponseModel.fit(gapAtMidday(), plain.withSmoothHours(true));
+        double channelMean = (6 * 240 + 3 * 40 + 2.0) / (9 * 400 + 4.0);
+        assertEquals(channelMean, flat.populationProbability("smb", Channel.PHONE, 12, DayOfWeek.TUESDAY), 0.02,
+                "without smoothing an untried hour gets the channel's mean");
+        double noon = smooth.populationProbability("smb", Channel.PHONE, 12, DayOfWeek.TUESDAY);
+        assertTrue(noon > 0.55, "between hours at 60% an untried hour is near 60%, was " + noon);
+        double nineteen = smooth.populationProbability("smb", Channel.PHONE, 19, DayOfWeek.TUESDAY);
+        assertEquals(0.10, nineteen, 0.02, "a well-tried hour keeps its own rate");
+        assertTrue(smooth.populationProbability("smb", Channel.PHONE, 21, DayOfWeek.TUESDAY) < channelMean,
+                "an untried hour next to poor hours is below the mean");
+    }
+
+    @Test
+    void hourSmoothingAlsoFillsASegmentsUntriedHoursFromItsOwnNeighbours() {
+        List<ResponseObservation> cells = new ArrayList<>(gapAtMidday());
+        // A larger segment, called at every hour from 9 to 20, answers 10% and dominates the population.
+        for (int hour = 9; hour <= 20; hour++) {
+            cells.add(cell("consumer", Channel.PHONE, hour, DayOfWeek.TUESDAY, 4000, 400));
+        }
+        ResponseModelSettings plain = new ResponseModelSettings(true, true, false, false, 10);
+        double flatNoon = ResponseModel.fit(cells, plain)
+                .populationProbability("smb", Channel.PHONE, 13, DayOfWeek.TUESDAY);
+        double smoothNoon = ResponseModel.fit(cells, plain.withSmoothHours(true))
+                .populationProbability("smb", Channel.PHONE, 13, DayOfWeek.TUESDAY);
+        assertEquals(0.10, flatNoon, 0.03, "without smoothing smb's untried 13:00 is the population's");
+        assertTrue(smoothNoon > 0.3, "smb at 13:00 leans on its own 11:00 and 15:00 (60%), was " + smoothNoon);
+    }
+
+    @Test
+    void readsSettingsStoredBeforeHourSmoothingExistedAsUnsmoothed() throws Exception {
+        ResponseModel model = ResponseModel.fit(gapAtMidday(), ResponseModelSettings.full(10));
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        com.fasterxml.jackson.databind.node.ObjectNode json = mapper.valueToTree(model);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("settings")).remove("smoothHours");
+        ResponseModel old = mapper.treeToValue(json, ResponseModel.class);
+        assertEquals(model, old);
+        assertTrue(!old.settings().smoothesHours());
+        assertEquals("hour+channel+segment+weekday+smooth+customer(k=10)",
+                ResponseModelSettings.full(10).withSmoothHours(true).describe());
+    }
+
     @Test
     void smallSegmentIsShrunkTowardThePopulationMoreThanALargeOne() {
         List<ResponseObservation> cells = new ArrayList<>(flat("big", 20, 0.1));

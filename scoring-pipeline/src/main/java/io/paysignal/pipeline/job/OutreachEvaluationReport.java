@@ -62,18 +62,22 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
         out.append(String.format(Locale.ROOT, "customers active on T: %d; with a recommended contact: %d (%s)%n%n",
                 e.customers(), e.recommendations(), actionCounts()));
 
-        out.append(String.format(Locale.ROOT, "%-44s %9s %9s %9s %9s%n", "slot choice (customers with a recommendation)",
-                "customers", "estimated", "true", "delay (d)"));
+        out.append(String.format(Locale.ROOT, "%-44s %9s %9s %9s %9s %11s%n", "slot choice (customers with a recommendation)",
+                "customers", "estimated", "true", "delay (d)", "true x disc"));
         for (Strategy strategy : Strategy.values()) {
             StrategyResult result = e.result(strategy);
-            if (strategy == Strategy.BEST_ALLOWED && result.truth().count() == 0) {
+            if ((strategy == Strategy.BEST_ALLOWED || strategy == Strategy.BEST_DISCOUNTED)
+                    && result.truth().count() == 0) {
                 continue;
             }
             long customers = Math.max(result.estimated().count(), result.truth().count());
-            out.append(String.format(Locale.ROOT, "  %-42s %9d %9s %9s %9s%n", strategy.label(), customers,
+            out.append(String.format(Locale.ROOT, "  %-42s %9d %9s %9s %9s %11s%n", strategy.label(), customers,
                     number(result.estimated()), number(result.truth()),
-                    result.delayDays().count() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", result.delayDays().value())));
+                    result.delayDays().count() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", result.delayDays().value()),
+                    number(result.discountedTruth())));
         }
+        out.append(String.format(Locale.ROOT, "(true x disc: the true probability x %s per day of delay, the value "
+                + "the planner maximises)%n", outreach.policy().dailyDelayDiscount()));
         out.append(String.format(Locale.ROOT, "%n%-44s %9s %9s %9s %9s %9s%n", "existing policy: held-out contacts",
                 "customers", "contacts", "estimated", "realized", "true"));
         heldOutLine(out, "of customers with a recommendation", e.heldOutRecommended());
@@ -92,6 +96,13 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
             out.append(String.format(Locale.ROOT, "  recommended / best allowed slot: %.3f (target >= %.2f: %s); "
                     + "mean of per-customer shares %.3f%n", share, OutreachEvaluation.SHARE_OF_BEST_TARGET,
                     share >= OutreachEvaluation.SHARE_OF_BEST_TARGET ? "met" : "MISSED", e.shareOfBest().value()));
+            out.append(String.format(Locale.ROOT, "  like for like with the planner's objective (true x %s per day of "
+                    + "delay): recommended / best allowed %.3f%n", outreach.policy().dailyDelayDiscount(),
+                    e.recommendedShareOfBestDiscounted()));
+            double sameDay = e.result(Strategy.BEST_SAME_DAY).truth().value();
+            out.append(String.format(Locale.ROOT, "  split of the share: recommended / best on the recommended local "
+                    + "day %.3f (hour and channel) x best on that day / best allowed %.3f (day)%n",
+                    recommended / sameDay, sameDay / e.result(Strategy.BEST_ALLOWED).truth().value()));
             out.append(String.format(Locale.ROOT, "  per-segment best hour / best allowed slot: %.3f; random: %.3f%n",
                     heuristicMean / e.result(Strategy.BEST_ALLOWED).truth().value(),
                     e.result(Strategy.RANDOM_ALLOWED).truth().value() / e.result(Strategy.BEST_ALLOWED).truth().value()));
@@ -104,15 +115,17 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
                     + "held-out contacts: %.4f vs %.4f; per customer %s)%n", yesNo(e.recommendedBeatsHeldOut()),
                     e.pairedRecommendedTruth().count(), e.pairedRecommendedTruth().value(),
                     e.pairedHeldOutTruth().value(), gain(e.gainOverHeldOut())));
-            out.append(String.format(Locale.ROOT, "%n%-20s %9s %9s %9s %9s %9s %9s%n", "by action (true)", "customers",
-                    "recommend", "best", "share", "heuristic", "random"));
+            out.append(String.format(Locale.ROOT, "%n%-20s %9s %9s %9s %9s %9s %9s %10s%n", "by action (true)", "customers",
+                    "recommend", "best", "share", "heuristic", "random", "disc share"));
             for (Map.Entry<OutreachAction, Map<Strategy, StrategyResult>> entry : e.byAction().entrySet()) {
                 Map<Strategy, StrategyResult> table = entry.getValue();
                 double best = truth(table, Strategy.BEST_ALLOWED);
-                out.append(String.format(Locale.ROOT, "  %-18s %9d %9.4f %9.4f %9.3f %9.4f %9.4f%n",
+                out.append(String.format(Locale.ROOT, "  %-18s %9d %9.4f %9.4f %9.3f %9.4f %9.4f %10.3f%n",
                         entry.getKey().wireName(), table.get(Strategy.RECOMMENDED).estimated().count(),
                         truth(table, Strategy.RECOMMENDED), best, truth(table, Strategy.RECOMMENDED) / best,
-                        truth(table, Strategy.SEGMENT_BEST_HOUR), truth(table, Strategy.RANDOM_ALLOWED)));
+                        truth(table, Strategy.SEGMENT_BEST_HOUR), truth(table, Strategy.RANDOM_ALLOWED),
+                        discountedTruth(table, Strategy.RECOMMENDED)
+                                / discountedTruth(table, Strategy.BEST_DISCOUNTED)));
             }
         }
 
@@ -180,6 +193,9 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
             targets.put("customers_with_truth", e.customersWithTruth());
             put(targets, "recommended_share_of_best", e.recommendedShareOfBest());
             put(targets, "mean_per_customer_share_of_best", e.shareOfBest().value());
+            put(targets, "recommended_share_of_best_discounted", e.recommendedShareOfBestDiscounted());
+            put(targets, "recommended_share_of_best_same_day", e.result(Strategy.RECOMMENDED).truth().value()
+                    / e.result(Strategy.BEST_SAME_DAY).truth().value());
             targets.put("share_of_best_target", OutreachEvaluation.SHARE_OF_BEST_TARGET);
             targets.put("share_of_best_met", e.recommendedShareOfBest() >= OutreachEvaluation.SHARE_OF_BEST_TARGET);
             targets.put("beats_segment_best_hour", e.recommendedBeats(Strategy.SEGMENT_BEST_HOUR));
@@ -237,6 +253,11 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
         return result == null ? Double.NaN : result.truth().value();
     }
 
+    private static double discountedTruth(Map<Strategy, StrategyResult> table, Strategy strategy) {
+        StrategyResult result = table.get(strategy);
+        return result == null ? Double.NaN : result.discountedTruth().value();
+    }
+
     /** "+0.0350 +- 0.0061 (z 5.7)". */
     private static String gain(PairedDifference difference) {
         double se = difference.standardError();
@@ -265,6 +286,7 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
         put(node, "estimated", result.estimated().value());
         put(node, "true", result.truth().value());
         put(node, "delay_days", result.delayDays().value());
+        put(node, "true_discounted", result.discountedTruth().value());
         return node;
     }
 

@@ -86,12 +86,22 @@ class OutreachEvaluationJobTest extends SharedSparkSession {
             assertTrue(e.result(strategy).truth().value() <= best + 1e-12, strategy + " above the best allowed slot");
         }
         assertTrue(e.recommendedShareOfBest() > 0 && e.recommendedShareOfBest() <= 1);
+        double bestDiscounted = e.result(Strategy.BEST_DISCOUNTED).discountedTruth().value();
+        for (Strategy strategy : Strategy.values()) {
+            if (e.result(strategy).discountedTruth().count() > 0) {
+                assertTrue(e.result(strategy).discountedTruth().value() <= bestDiscounted + 1e-12,
+                        strategy + " above the best allowed slot at the delay discount");
+            }
+        }
+        assertTrue(e.recommendedShareOfBestDiscounted() > 0 && e.recommendedShareOfBestDiscounted() <= 1);
         assertTrue(e.heldOutAll().contacts() > 0);
 
         JsonNode json = new ObjectMapper().readTree(Files.readString(out.resolve("outreach-evaluation.json")));
         assertEquals(e.recommendations(), json.get("recommendations").asLong());
         assertEquals(0, json.get("audit").get("with_rule_finding").asLong());
         assertEquals(e.recommendedShareOfBest(), json.get("targets").get("recommended_share_of_best").asDouble(), 1e-12);
+        assertEquals(e.recommendedShareOfBestDiscounted(),
+                json.get("targets").get("recommended_share_of_best_discounted").asDouble(), 1e-12);
         String text = Files.readString(out.resolve("outreach-evaluation.txt"));
         assertEquals(outcome.text(), text);
         assertTrue(text.contains("recommended / best allowed slot"), text);
