@@ -55,13 +55,19 @@ final class EvaluateOutreachCommand implements Callable<Integer> {
             description = "What-if: replan over this many local days instead of the bundle's search horizon.")
     Integer searchHorizonDays;
 
+    @Option(names = "--refit-response-model",
+            description = "What-if: choose and fit the response model again on the history up to T with this build's"
+                    + " code, as train would, instead of using the bundle's (risk model and policy stay the bundle's).")
+    boolean refitResponseModel;
+
     @Mixin
     SparkOptions sparkOptions = new SparkOptions();
 
     @Override
     public Integer call() throws Exception {
         OutreachEvaluationJob.Config config = new OutreachEvaluationJob.Config(history, asOf, model, truth, out,
-                windowDays, seed, delayDiscount, searchHorizonDays, new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare));
+                windowDays, seed, delayDiscount, searchHorizonDays,
+                new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare), refitResponseModel);
         SparkSession spark = SparkSessions.start("riskctl-evaluate-outreach", sparkOptions.master);
         try {
             System.out.print(OutreachEvaluationJob.run(spark, config).text());

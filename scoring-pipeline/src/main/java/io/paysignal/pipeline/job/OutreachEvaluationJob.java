@@ -70,15 +70,24 @@ public final class OutreachEvaluationJob {
      * @param searchHorizonDays what-if: replan over this many local days instead of the bundle's (null: the
      *                          bundle's)
      * @param reader reader settings
+     * @param refitResponseModel what-if: choose and fit the response model again with this build's
+     *                           {@link OutreachTraining} on the history up to T, as {@code train} would ship it,
+     *                           instead of the bundle's (the risk model and policy stay the bundle's)
      */
     public record Config(String history, LocalDate asOf, java.nio.file.Path model, String truth, String out,
                          int windowDays, long seed, Double delayDiscount, Integer searchHorizonDays,
-                         ReaderConfig reader) {
+                         ReaderConfig reader, boolean refitResponseModel) {
 
         public Config {
             if (windowDays < 1) {
                 throw new IllegalArgumentException("the held-out window must be at least 1 day, was " + windowDays);
             }
+        }
+
+        /** A run with the bundle's response model. */
+        public Config(String history, LocalDate asOf, java.nio.file.Path model, String truth, String out,
+                      int windowDays, long seed, Double delayDiscount, Integer searchHorizonDays, ReaderConfig reader) {
+            this(history, asOf, model, truth, out, windowDays, seed, delayDiscount, searchHorizonDays, reader, false);
         }
 
         /** The bundle's outreach settings with this run's what-if changes applied. */
@@ -104,6 +113,10 @@ public final class OutreachEvaluationJob {
                 note.append(note.length() == 0 ? "" : ", ").append("search horizon ").append(searchHorizonDays)
                         .append(" days instead of ").append(bundle.policy().searchHorizonDays());
             }
+            if (refitResponseModel) {
+                note.append(note.length() == 0 ? "" : ", ").append("response model refitted on the history up to T ")
+                        .append("instead of the bundle's ").append(bundle.responseModel().settings().describe());
+            }
             return note.toString();
         }
     }
@@ -117,8 +130,6 @@ public final class OutreachEvaluationJob {
 
     public static Outcome run(SparkSession spark, Config config) throws IOException {
         ModelSource bundled = ModelSource.load(config.model());
-        ModelSource model = new ModelSource(bundled.folder(), bundled.bundle(), config.applyTo(bundled.outreach()),
-                bundled.outreachFromBundle(), bundled.shipped());
         History history = new HistoryReader(spark, config.reader()).read(config.history());
         JavaRDD<CustomerHistory> histories = null;
         try {
@@ -129,6 +140,15 @@ public final class OutreachEvaluationJob {
             histories = HistoryAssembler.byCustomer(history, asOf.plusDays(config.windowDays()))
                     .filter(customer -> Snapshots.isActiveOn(customer, asOf))
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            OutreachSettings outreach = config.applyTo(bundled.outreach());
+            if (config.refitResponseModel()) {
+                int windowDays = config.windowDays();
+                JavaRDD<CustomerHistory> known = histories.map(h -> HeldOutSplit.of(h, asOf, windowDays).known());
+                OutreachSettings refitted = OutreachTraining.fit(known, asOf, known.count(), config.seed());
+                outreach = new OutreachSettings(outreach.policy(), refitted.responseModel(), refitted.selection());
+            }
+            ModelSource model = new ModelSource(bundled.folder(), bundled.bundle(), outreach,
+                    bundled.outreachFromBundle(), bundled.shipped());
             SegmentBestHours heuristic = SegmentBestHours.fit(OutreachTraining.observations(histories, earliest),
                     SegmentBestHours.DEFAULT_MIN_ATTEMPTS);
             JavaRDD<OutreachReplay> replays = replays(spark, histories, config, model, heuristic);

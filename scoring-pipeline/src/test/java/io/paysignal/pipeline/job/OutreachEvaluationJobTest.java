@@ -136,12 +136,14 @@ class OutreachEvaluationJobTest extends SharedSparkSession {
     @Test
     void withoutTheTruthReportsEstimatesOnly() throws Exception {
         OutreachEvaluationJob.Outcome outcome = OutreachEvaluationJob.run(spark,
-                new OutreachEvaluationJob.Config(SAMPLE.toString(), AS_OF, registry, null, null, 14, 3, 1.0, 5, READER));
+                new OutreachEvaluationJob.Config(SAMPLE.toString(), AS_OF, registry, null, null, 14, 3, 1.0, 5, READER,
+                        true));
         assertEquals(0, outcome.evaluation().customersWithTruth());
         assertTrue(outcome.evaluation().result(Strategy.RECOMMENDED).estimated().count() > 0);
         assertFalse(outcome.text().contains("targets on the generated truth"), outcome.text());
         assertTrue(outcome.text().contains("what-if: daily delay discount 1.0 instead of 0.85, search horizon 5 days"),
                 outcome.text());
+        assertTrue(outcome.text().contains("response model refitted on the history up to T"), outcome.text());
         assertTrue(outcome.json().contains("\"window_days\" : 14"), outcome.json());
     }
 }
