@@ -4,6 +4,7 @@ import io.paysignal.core.bundle.OutreachSettings;
 import io.paysignal.core.history.Contact;
 import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.core.policy.OutreachConfig;
+import io.paysignal.core.response.ResponseEvaluation;
 import io.paysignal.core.response.ResponseModel;
 import io.paysignal.core.response.ResponseModelSelection;
 import io.paysignal.core.response.ResponseModelSettings;
@@ -60,6 +61,10 @@ public final class OutreachTraining {
             selection = ResponseModelSelection.select(beforeSplit, heldOut, split, end,
                     ResponseModelSettings.candidates());
             model = selection.refit(all);
+            for (ResponseEvaluation candidate : selection.candidates()) {
+                LOG.info("response model candidate {}: held-out log-loss {}, AUC {}", candidate.model(),
+                        candidate.logLoss(), candidate.auc());
+            }
             LOG.info("response model: chose {} (held-out log-loss {} vs hour-of-day baseline {}, AUC {} vs {})",
                     selection.chosenEvaluation().model(), selection.chosenEvaluation().logLoss(),
                     selection.chosenEvaluation().baselineLogLoss(), selection.chosenEvaluation().auc(),
