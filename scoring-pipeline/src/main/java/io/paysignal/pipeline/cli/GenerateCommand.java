@@ -60,6 +60,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Label horizon H in days (default: ${DEFAULT-VALUE}).")
     private int horizon;
 
+    @Option(names = "--legacy-calls-local-hours",
+            description = "The legacy policy's agents call 09:00-19:00 on the customer's local weekdays instead of"
+                    + " 13:00-20:00 UTC on UTC weekdays (default: off, as the histories generated so far).")
+    boolean legacyCallsInLocalHours;
+
     @Option(names = "--truth-samples", paramLabel = "K", defaultValue = "64",
             description = "Monte Carlo re-simulations per customer and as-of date (default: ${DEFAULT-VALUE}).")
     private int truthSamples;
@@ -75,7 +80,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 ? List.of(GeneratorConfig.defaultTruthAsOf(start, end, label)) : truthAsOf;
         int threadCount = threads != null ? threads : Math.min(2, Runtime.getRuntime().availableProcessors());
         GeneratorConfig config = new GeneratorConfig(customers, start, end, seed, out, asOf, label, truthSamples,
-                threadCount);
+                threadCount, legacyCallsInLocalHours);
         GenerationSummary summary = new HistoryGenerator(config).generate();
         spec.commandLine().getOut().print(summary.describe());
         spec.commandLine().getOut().flush();

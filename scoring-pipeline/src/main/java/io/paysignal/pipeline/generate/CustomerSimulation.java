@@ -304,7 +304,8 @@ final class CustomerSimulation {
         if (worst == 0) {
             return;
         }
-        for (LegacyOutreachPolicy.Planned planned : policy.plan(day, worst, optedOutMask, lastCallDay, random)) {
+        for (LegacyOutreachPolicy.Planned planned : policy.plan(day, worst, optedOutMask, lastCallDay, random,
+                profile.region().zone())) {
             contact(day, planned, random, sink);
         }
     }

@@ -18,9 +18,19 @@ import java.util.List;
  * @param label the label definition the truth is computed for (D and H)
  * @param truthSamples Monte Carlo re-simulations per customer and as-of date
  * @param threads simulation threads; the output does not depend on it
+ * @param legacyCallsInLocalHours the legacy policy's agents call between 09:00 and 19:00 on the customer's
+ *                                local weekdays instead of 13:00-20:00 UTC on UTC weekdays (default false: the
+ *                                histories generated so far)
  */
 public record GeneratorConfig(int customers, LocalDate start, LocalDate end, long seed, Path out,
-                              List<LocalDate> truthAsOf, DelinquencyLabel label, int truthSamples, int threads) {
+                              List<LocalDate> truthAsOf, DelinquencyLabel label, int truthSamples, int threads,
+                              boolean legacyCallsInLocalHours) {
+
+    /** A run with the default legacy call hours (13:00-20:00 UTC). */
+    public GeneratorConfig(int customers, LocalDate start, LocalDate end, long seed, Path out,
+                           List<LocalDate> truthAsOf, DelinquencyLabel label, int truthSamples, int threads) {
+        this(customers, start, end, seed, out, truthAsOf, label, truthSamples, threads, false);
+    }
 
     /** Most customers a run can number ({@code C9999999}). */
     public static final int MAX_CUSTOMERS = 9_999_999;

@@ -49,12 +49,13 @@ public final class HistoryGenerator {
 
     private final GeneratorConfig config;
     private final SimCalendar calendar;
-    private final LegacyOutreachPolicy policy = new LegacyOutreachPolicy();
+    private final LegacyOutreachPolicy policy;
     private final TruthEstimator truth;
     private final int[] asOfDays;
 
     public HistoryGenerator(GeneratorConfig config) {
         this.config = config;
+        this.policy = new LegacyOutreachPolicy(config.legacyCallsInLocalHours());
         int startDay = (int) config.start().toEpochDay();
         int endDay = (int) config.end().toEpochDay();
         this.calendar = new SimCalendar(startDay - 2, endDay + config.label().horizonDays() + 2);

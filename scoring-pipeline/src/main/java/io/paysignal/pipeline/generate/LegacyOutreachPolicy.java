@@ -2,6 +2,8 @@ package io.paysignal.pipeline.generate;
 
 import io.paysignal.core.history.Channel;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,11 +18,34 @@ import java.util.SplittableRandom;
  * <pre>
  *   DPD 1, 7, 21        email  at 14:00-14:30 UTC (sms when email is opted out)
  *   DPD 14              sms    at 16:00-16:30 UTC (email when sms is opted out)
- *   DPD 30+, weekly     phone  at 13:00-20:00 UTC, Monday-Friday UTC (email when phone is opted out)
+ *   DPD 30+, weekly     phone  at 13:00-20:00 UTC, Monday-Friday UTC (email when phone is opted out);
+ *                       or, calling in local hours, 09:00-19:00 on the customer's local Monday-Friday
  *   DPD 45, 75          letter at 09:00 UTC
  * </pre>
  */
 final class LegacyOutreachPolicy {
+
+    /** First local hour agents call at when calling in the customer's local hours. */
+    static final int LOCAL_CALL_START_HOUR = 9;
+    /** Local call hours span this many hours from {@link #LOCAL_CALL_START_HOUR} (09:00-19:00). */
+    static final int LOCAL_CALL_HOURS = 10;
+
+    private final boolean callsInLocalHours;
+
+    /** The policy of the histories generated so far: calls at 13:00-20:00 UTC on UTC weekdays. */
+    LegacyOutreachPolicy() {
+        this(false);
+    }
+
+    /**
+     * @param callsInLocalHours agents call between 09:00 and 19:00 on the customer's local weekdays, as a call
+     *                          centre that keeps to the local calling hours of every market does (e.g. Regulation
+     *                          F's 08:00-21:00), instead of at 13:00-20:00 UTC, which is the middle of the night in
+     *                          Asia and Oceania
+     */
+    LegacyOutreachPolicy(boolean callsInLocalHours) {
+        this.callsInLocalHours = callsInLocalHours;
+    }
 
     /** Past this many days the account goes to collections and the policy stops contacting. */
     static final int GIVE_UP_AFTER_DPD = 120;
@@ -43,8 +68,10 @@ final class LegacyOutreachPolicy {
      *
      * @param optedOutMask bit {@code 1 << channel.ordinal()} set for channels the customer opted out of
      * @param lastCallDay the day of the last 30+ DPD contact, or a very negative number
+     * @param zone the customer's zone (used only when calling in local hours)
      */
-    List<Planned> plan(int day, int worstDpd, int optedOutMask, int lastCallDay, SplittableRandom random) {
+    List<Planned> plan(int day, int worstDpd, int optedOutMask, int lastCallDay, SplittableRandom random,
+                       ZoneId zone) {
         if (worstDpd < 1 || worstDpd > GIVE_UP_AFTER_DPD) {
             return List.of();
         }
@@ -64,7 +91,12 @@ final class LegacyOutreachPolicy {
             add(planned, first(optedOutMask, Channel.SMS, Channel.EMAIL),
                     midnight + 16 * 3600 + random.nextInt(1800), false);
         }
-        if (call) {
+        if (call && callsInLocalHours) {
+            // The simulation's day is the customer's local date here; one draw, as in the UTC schedule.
+            long localStart = LocalDate.ofEpochDay(day).atTime(LOCAL_CALL_START_HOUR, 0).atZone(zone).toEpochSecond();
+            add(planned, first(optedOutMask, Channel.PHONE, Channel.EMAIL),
+                    localStart + random.nextInt(LOCAL_CALL_HOURS * 3600), true);
+        } else if (call) {
             add(planned, first(optedOutMask, Channel.PHONE, Channel.EMAIL),
                     midnight + 13 * 3600 + random.nextInt(7 * 3600), true);
         }
