@@ -50,9 +50,7 @@ public final class ScoreHandler {
                 @OpenApiResponse(status = "500", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))})
     public void customerScore(Context ctx) {
-        CustomerScore score = service.scoreCustomer(ctx.pathParam("customer_id"));
-        metrics.scoresServed("customer", 1);
-        ctx.json(ScoreResponse.of(score));
+        render(ctx, "customer", service.scoreCustomer(ctx.pathParam("customer_id")));
     }
 
     @OpenApi(path = "/v1/score", methods = HttpMethod.POST, tags = "scoring", operationId = "scoreHistory",
@@ -71,9 +69,7 @@ public final class ScoreHandler {
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))})
     public void inlineScore(Context ctx) {
         InlineHistoryParser.InlineHistory inline = histories.parse(bodies.readObject(ctx));
-        CustomerScore score = service.scoreHistory(inline.history(), inline.asOf());
-        metrics.scoresServed("inline", 1);
-        ctx.json(ScoreResponse.of(score));
+        render(ctx, "inline", service.scoreHistory(inline.history(), inline.asOf()));
     }
 
     @OpenApi(path = "/v1/scores:batch", methods = HttpMethod.POST, tags = "scoring", operationId = "scoreBatch",
@@ -96,6 +92,12 @@ public final class ScoreHandler {
         BatchScoreResponse response = BatchScoreResponse.of(entries.stream().map(entry -> item(entry, ctx.path())).toList());
         metrics.scoresServed("batch", response.scored());
         ctx.json(response);
+    }
+
+    /** Answers one customer's score and counts it under {@code endpoint}. */
+    private void render(Context ctx, String endpoint, CustomerScore score) {
+        metrics.scoresServed(endpoint, 1);
+        ctx.json(ScoreResponse.of(score));
     }
 
     private BatchScoreResponse.BatchItem item(BatchEntry entry, String instance) {

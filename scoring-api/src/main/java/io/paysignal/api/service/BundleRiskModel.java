@@ -7,6 +7,7 @@ import io.paysignal.core.bundle.ModelBundle;
 import io.paysignal.core.bundle.OutreachSettings;
 import io.paysignal.core.feature.FeatureVector;
 import io.paysignal.core.model.MetricSummary;
+import io.paysignal.core.model.ReasonCode;
 import io.paysignal.core.model.ReasonCodes;
 import io.paysignal.core.model.ScoreReason;
 import io.paysignal.core.model.ScoredRisk;
@@ -56,9 +57,7 @@ public final class BundleRiskModel implements RiskModel {
     @Override
     public ScoreResult score(FeatureVector features) {
         ScoredRisk risk = bundle.score(features);
-        List<ReasonCode> reasons = risk.reasons().stream()
-                .map((ScoreReason reason) -> new ReasonCode(reason.reason().code(), reason.reason().sentence()))
-                .toList();
+        List<ReasonCode> reasons = risk.reasons().stream().map(ScoreReason::reason).toList();
         return new ScoreResult(risk.riskScore(), risk.tier(), reasons);
     }
 
@@ -72,8 +71,8 @@ public final class BundleRiskModel implements RiskModel {
         ReasonCodes codes = new ReasonCodes(manifest.featureNames(), manifest.referenceValues(), manifest.reasonCodes());
         Map<String, ReasonCode> byCode = new HashMap<>();
         for (String feature : manifest.featureNames()) {
-            io.paysignal.core.model.ReasonCode code = codes.codeFor(feature);
-            byCode.put(code.code(), new ReasonCode(code.code(), code.sentence()));
+            ReasonCode code = codes.codeFor(feature);
+            byCode.put(code.code(), code);
         }
         return Map.copyOf(byCode);
     }

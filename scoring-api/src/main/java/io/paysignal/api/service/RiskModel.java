@@ -1,6 +1,7 @@
 package io.paysignal.api.service;
 
 import io.paysignal.core.feature.FeatureVector;
+import io.paysignal.core.model.ReasonCode;
 
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.paysignal.api.service;
 
+import io.paysignal.core.model.ReasonCode;
 import io.paysignal.api.snapshot.PrecomputedScores;
 import io.paysignal.api.snapshot.SnapshotIndex;
 import io.paysignal.core.feature.FeatureVector;
