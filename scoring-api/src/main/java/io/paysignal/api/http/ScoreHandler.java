@@ -1,5 +1,9 @@
 package io.paysignal.api.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -20,6 +24,7 @@ import java.util.List;
 /** The scoring endpoints: a snapshot customer, an inline history, a batch of snapshot customers. */
 public final class ScoreHandler {
 
+    private final ObjectWriter scoreWriter;
     private final ScoringService service;
     private final JsonBodyReader bodies;
     private final InlineHistoryParser histories;
@@ -27,8 +32,13 @@ public final class ScoreHandler {
     private final ApiMetrics metrics;
     private final int batchLimit;
 
-    public ScoreHandler(ScoringService service, JsonBodyReader bodies, InlineHistoryParser histories,
+    /**
+     * @param json the API's mapper; single scores are written with a writer bound to {@link ScoreResponse} once,
+     *             straight to bytes
+     */
+    public ScoreHandler(ObjectMapper json, ScoringService service, JsonBodyReader bodies, InlineHistoryParser histories,
                         ProblemMapper problems, ApiMetrics metrics, int batchLimit) {
+        this.scoreWriter = json.writerFor(ScoreResponse.class);
         this.service = service;
         this.bodies = bodies;
         this.histories = histories;
@@ -97,7 +107,13 @@ public final class ScoreHandler {
     /** Answers one customer's score and counts it under {@code endpoint}. */
     private void render(Context ctx, String endpoint, CustomerScore score) {
         metrics.scoresServed(endpoint, 1);
-        ctx.json(ScoreResponse.of(score));
+        byte[] body;
+        try {
+            body = scoreWriter.writeValueAsBytes(ScoreResponse.of(score));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the score of " + score.customerId() + " as JSON", e);
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
     }
 
     private BatchScoreResponse.BatchItem item(BatchEntry entry, String instance) {
