@@ -128,6 +128,11 @@ public final class ContactRuleChecker {
             return at;
         }
 
+        /** The instant in the customer's zone. */
+        public ZonedDateTime local() {
+            return local;
+        }
+
         private ContactRuleChecker checker() {
             return ContactRuleChecker.this;
         }

@@ -110,9 +110,10 @@ public final class OutreachPlanner implements Serializable {
         ContactRuleChecker checker = config.rules().checker(customer, known);
         CustomerResponse response = model.forCustomer(customer, known);
         List<Instant> slots = slots(customer.timezone(), earliest);
-        // Per slot, what does not depend on the channel is computed once for all channels: the rule checks'
-        // local time and contact-cap count (inside the candidate) and the delay discount (on first use). Each
-        // is the same pure computation on the same inputs as per channel, so every value below is unchanged.
+        // Per slot, what does not depend on the channel is computed once for all channels: the slot's local time
+        // (for the rule checks and the response estimate; the checker's zone is the customer's), the contact-cap
+        // count (inside the candidate) and the delay discount (on first use). Each is the same pure computation
+        // on the same inputs as per channel, so every value below is unchanged.
         List<ContactRuleChecker.Candidate> candidates = new ArrayList<>(slots.size());
         for (Instant slot : slots) {
             candidates.add(checker.candidate(slot));
@@ -130,7 +131,7 @@ public final class OutreachPlanner implements Serializable {
                     tally(suppressions, channel, violation.get());
                     continue;
                 }
-                double probability = response.probability(channel, slot);
+                double probability = response.probability(channel, candidates.get(i).local());
                 if (Double.isNaN(delayDiscounts[i])) {
                     double delayDays = Duration.between(earliest, slot).toMinutes() / (24.0 * 60);
                     delayDiscounts[i] = Math.pow(config.dailyDelayDiscount(), delayDays);
