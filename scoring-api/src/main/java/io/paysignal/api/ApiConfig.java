@@ -14,7 +14,8 @@ import java.nio.file.Path;
  *   <tr><td>registry</td><td>--registry DIR</td><td>(required)</td><td>model registry: version folders and
  *       the file CURRENT naming the one to serve</td></tr>
  *   <tr><td>snapshot</td><td>--snapshot DIR</td><td>(required)</td><td>a {@code riskctl score --out}
- *       folder; its {@code features/} part files are loaded (any Hadoop URI, or a local path)</td></tr>
+ *       folder; its {@code features/} part files are loaded, and its Parquet score table when present (any
+ *       Hadoop URI, or a local path)</td></tr>
  *   <tr><td>host</td><td>--host</td><td>0.0.0.0</td><td>address to listen on</td></tr>
  *   <tr><td>port</td><td>--port</td><td>7070</td><td>port to listen on; 0 picks a free one</td></tr>
  *   <tr><td>apiKeys</td><td>--api-keys FILE, env RISKCTL_API_KEYS</td><td>none</td><td>accepted keys,

@@ -35,7 +35,8 @@ public final class Main implements Callable<Integer> {
     Path registry;
 
     @Option(names = "--snapshot", required = true, paramLabel = "DIR",
-            description = "Output folder of 'riskctl score' (its features/ part files are served).")
+            description = "Output folder of 'riskctl score': its features/ part files are served, and its Parquet"
+                    + " score table, when the serving model wrote it, supplies the scores.")
     String snapshot;
 
     @Option(names = "--host", defaultValue = ApiConfig.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")

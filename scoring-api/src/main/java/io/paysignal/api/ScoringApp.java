@@ -44,7 +44,7 @@ public final class ScoringApp {
     public static Javalin create(ApiConfig config, ScoringService service, ApiMetrics metrics) {
         ObjectMapper json = ApiJson.mapper();
         ProblemMapper problems = new ProblemMapper(json);
-        ScoreHandler scores = new ScoreHandler(service, new JsonBodyReader(json, config.maxBodyBytes()),
+        ScoreHandler scores = new ScoreHandler(json, service, new JsonBodyReader(json, config.maxBodyBytes()),
                 new InlineHistoryParser(config.defaultCurrency()), problems, metrics, config.batchLimit());
         ModelHandler models = new ModelHandler(service);
         HealthHandler health = new HealthHandler(service);

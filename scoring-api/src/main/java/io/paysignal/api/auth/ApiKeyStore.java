@@ -23,6 +23,9 @@ public final class ApiKeyStore {
     /** Shorter keys are refused: they could be guessed. */
     public static final int MIN_KEY_LENGTH = 16;
 
+    /** Never updated or digested: only cloned, so sharing it between threads is safe. */
+    private static final MessageDigest SHA_256 = newSha256();
+
     private record Entry(byte[] digest, Role role) {
     }
 
@@ -113,7 +116,16 @@ public final class ApiKeyStore {
 
     private static byte[] sha256(String key) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            // A clone of an unused prototype skips the provider lookup of getInstance on every request.
+            return ((MessageDigest) SHA_256.clone()).digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the SHA-256 digest cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }

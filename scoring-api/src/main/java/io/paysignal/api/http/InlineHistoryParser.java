@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Turns the body of {@code POST /v1/score} into a history, applying the data contract exactly as the pipeline
@@ -54,6 +55,9 @@ public final class InlineHistoryParser {
     /** Reasons without a column suffix, and the column they are about. */
     private static final Map<String, String> REASON_COLUMNS = Map.of(
             "due_before_issue", "due_date", "unknown_timezone", "timezone", "unknown_outcome", "outcome");
+
+    /** A key shown as {@code .key} in a JSONPath; any other is quoted. */
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     private final String defaultCurrency;
 
@@ -207,7 +211,6 @@ public final class InlineHistoryParser {
         while (fields.hasNext()) {
             var field = fields.next();
             JsonNode value = field.getValue();
-            String fieldPath = child(path, field.getKey());
             if (value.isNull()) {
                 continue;
             }
@@ -222,13 +225,13 @@ public final class InlineHistoryParser {
                 boolean infinite = (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue());
                 BigDecimal decimal = infinite ? null : value.decimalValue();
                 if (infinite || Math.abs((long) decimal.scale()) > MAX_DECIMAL_EXPONENT) {
-                    errors.add(new FieldError(fieldPath, "number_out_of_range"));
+                    errors.add(new FieldError(child(path, field.getKey()), "number_out_of_range"));
                     valid = false;
                 } else {
                     cells.put(field.getKey(), decimal.toPlainString());
                 }
             } else {
-                errors.add(new FieldError(fieldPath, "expected_scalar"));
+                errors.add(new FieldError(child(path, field.getKey()), "expected_scalar"));
                 valid = false;
             }
         }
@@ -237,7 +240,7 @@ public final class InlineHistoryParser {
 
     /** {@code path.key} for plain keys, {@code path['key']} for anything else (cut to 64 characters). */
     static String child(String path, String key) {
-        if (key.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+        if (PLAIN_KEY.matcher(key).matches()) {
             return path + "." + key;
         }
         String shown = key.length() > 64 ? key.substring(0, 64) : key;

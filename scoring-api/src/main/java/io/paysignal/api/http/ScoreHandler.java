@@ -1,5 +1,9 @@
 package io.paysignal.api.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -20,6 +24,7 @@ import java.util.List;
 /** The scoring endpoints: a snapshot customer, an inline history, a batch of snapshot customers. */
 public final class ScoreHandler {
 
+    private final ObjectWriter scoreWriter;
     private final ScoringService service;
     private final JsonBodyReader bodies;
     private final InlineHistoryParser histories;
@@ -27,8 +32,13 @@ public final class ScoreHandler {
     private final ApiMetrics metrics;
     private final int batchLimit;
 
-    public ScoreHandler(ScoringService service, JsonBodyReader bodies, InlineHistoryParser histories,
+    /**
+     * @param json the API's mapper; single scores are written with a writer bound to {@link ScoreResponse} once,
+     *             straight to bytes
+     */
+    public ScoreHandler(ObjectMapper json, ScoringService service, JsonBodyReader bodies, InlineHistoryParser histories,
                         ProblemMapper problems, ApiMetrics metrics, int batchLimit) {
+        this.scoreWriter = json.writerFor(ScoreResponse.class);
         this.service = service;
         this.bodies = bodies;
         this.histories = histories;
@@ -50,9 +60,7 @@ public final class ScoreHandler {
                 @OpenApiResponse(status = "500", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))})
     public void customerScore(Context ctx) {
-        CustomerScore score = service.scoreCustomer(ctx.pathParam("customer_id"));
-        metrics.scoresServed("customer", 1);
-        ctx.json(ScoreResponse.of(score));
+        render(ctx, "customer", service.scoreCustomer(ctx.pathParam("customer_id")));
     }
 
     @OpenApi(path = "/v1/score", methods = HttpMethod.POST, tags = "scoring", operationId = "scoreHistory",
@@ -71,9 +79,7 @@ public final class ScoreHandler {
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))})
     public void inlineScore(Context ctx) {
         InlineHistoryParser.InlineHistory inline = histories.parse(bodies.readObject(ctx));
-        CustomerScore score = service.scoreHistory(inline.history(), inline.asOf());
-        metrics.scoresServed("inline", 1);
-        ctx.json(ScoreResponse.of(score));
+        render(ctx, "inline", service.scoreHistory(inline.history(), inline.asOf()));
     }
 
     @OpenApi(path = "/v1/scores:batch", methods = HttpMethod.POST, tags = "scoring", operationId = "scoreBatch",
@@ -96,6 +102,18 @@ public final class ScoreHandler {
         BatchScoreResponse response = BatchScoreResponse.of(entries.stream().map(entry -> item(entry, ctx.path())).toList());
         metrics.scoresServed("batch", response.scored());
         ctx.json(response);
+    }
+
+    /** Answers one customer's score and counts it under {@code endpoint}. */
+    private void render(Context ctx, String endpoint, CustomerScore score) {
+        metrics.scoresServed(endpoint, 1);
+        byte[] body;
+        try {
+            body = scoreWriter.writeValueAsBytes(ScoreResponse.of(score));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the score of " + score.customerId() + " as JSON", e);
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
     }
 
     private BatchScoreResponse.BatchItem item(BatchEntry entry, String instance) {

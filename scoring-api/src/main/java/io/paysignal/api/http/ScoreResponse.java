@@ -7,10 +7,12 @@ import io.javalin.openapi.OpenApiPropertyType;
 import io.paysignal.api.service.CustomerScore;
 import io.paysignal.api.service.OutreachPlan;
 import io.paysignal.api.service.ScoreResult;
+import io.paysignal.core.model.ReasonCode;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,8 +56,12 @@ public record ScoreResponse(
         ScoreResult result = score.score();
         OutreachPlan plan = score.outreach();
         Instant contactAt = plan.contactAt();
+        List<ScoreReason> reasons = new ArrayList<>(result.reasons().size());
+        for (ReasonCode reason : result.reasons()) {
+            reasons.add(new ScoreReason(reason.code(), reason.sentence()));
+        }
         return new ScoreResponse(score.customerId(), score.asOf(), result.riskScore(), result.tier().wireName(),
-                result.reasons().stream().map(reason -> new ScoreReason(reason.code(), reason.sentence())).toList(),
+                List.copyOf(reasons),
                 result.reasonCodesText(), plan.action(), plan.channel() == null ? null : plan.channel().wireName(),
                 contactAt, contactAt == null ? null : contactAt.atZone(score.timezone()).toOffsetDateTime(),
                 score.timezone().getId(), plan.explanation(), score.modelVersion());

@@ -11,6 +11,8 @@ import io.paysignal.api.service.Readiness;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +37,10 @@ public final class ApiMetrics {
     private final PrometheusMeterRegistry registry;
     private final Supplier<Readiness> readiness;
     private final MultiGauge modelInfo;
+    // Registered meters by their labels: looking a meter up here costs a hash of three fields, where building
+    // and registering it again per request (Micrometer's id with sorted tags) cost a few microseconds.
+    private final Map<RequestKey, RequestMeters> requestMeters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> scoreCounters = new ConcurrentHashMap<>();
 
     /** @param readiness what is loaded, read at every scrape */
     public ApiMetrics(Supplier<Readiness> readiness) {
@@ -48,25 +54,51 @@ public final class ApiMetrics {
 
     /** Records one answered request. */
     public void recordRequest(String method, String route, int status, Duration latency) {
-        String statusText = Integer.toString(status);
-        Timer.builder("http.server.requests")
-                .description("HTTP request latency by route")
-                .tags("method", method, "route", route, "status", statusText)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)
-                .record(latency);
-        if (status >= 400) {
-            Counter.builder("paysignal.http.errors").description("Error responses by status")
-                    .tags("status", statusText, "route", route).register(registry).increment();
+        RequestKey key = new RequestKey(method, route, status);
+        RequestMeters meters = requestMeters.get(key);
+        if (meters == null) {
+            meters = requestMeters.computeIfAbsent(key, this::register);
+        }
+        meters.latency().record(latency);
+        if (meters.errors() != null) {
+            meters.errors().increment();
         }
     }
 
     /** Counts scores returned by {@code endpoint} ({@code customer}, {@code inline} or {@code batch}). */
     public void scoresServed(String endpoint, int count) {
-        Counter.builder("paysignal.scores.served").description("Scores returned")
-                .tag("endpoint", endpoint).register(registry).increment(count);
+        Counter counter = scoreCounters.get(endpoint);
+        if (counter == null) {
+            counter = scoreCounters.computeIfAbsent(endpoint, tag -> Counter.builder("paysignal.scores.served")
+                    .description("Scores returned").tag("endpoint", tag).register(registry));
+        }
+        counter.increment(count);
+    }
+
+    private RequestMeters register(RequestKey key) {
+        String statusText = Integer.toString(key.status());
+        Timer latency = Timer.builder("http.server.requests")
+                .description("HTTP request latency by route")
+                .tags("method", key.method(), "route", key.route(), "status", statusText)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        Counter errors = key.status() < 400 ? null : Counter.builder("paysignal.http.errors")
+                .description("Error responses by status")
+                .tags("status", statusText, "route", key.route()).register(registry);
+        return new RequestMeters(latency, errors);
+    }
+
+    /**
+     * The labels of one request's meters. Bounded like the labels themselves: methods and route templates are
+     * the route table's, statuses are HTTP's.
+     */
+    private record RequestKey(String method, String route, int status) {
+    }
+
+    /** A request's latency timer and, for 4xx and 5xx, its error counter. */
+    private record RequestMeters(Timer latency, Counter errors) {
     }
 
     /** The Prometheus text exposition of every metric. */

@@ -7,14 +7,18 @@ import io.paysignal.core.bundle.ModelBundle;
 import io.paysignal.core.bundle.OutreachSettings;
 import io.paysignal.core.feature.FeatureVector;
 import io.paysignal.core.model.MetricSummary;
+import io.paysignal.core.model.ReasonCode;
+import io.paysignal.core.model.ReasonCodes;
 import io.paysignal.core.model.ScoreReason;
 import io.paysignal.core.model.ScoredRisk;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@link RiskModel} over a real model bundle: the pipeline's {@link ModelBundle} (so a customer gets the
@@ -25,11 +29,13 @@ public final class BundleRiskModel implements RiskModel {
     private final ModelBundle bundle;
     private final OutreachSettings outreach;
     private final ModelInfo info;
+    private final Map<String, ReasonCode> reasonsByCode;
 
     private BundleRiskModel(ModelBundle bundle, OutreachSettings outreach) {
         this.bundle = bundle;
         this.outreach = outreach;
         this.info = infoOf(bundle, outreach);
+        this.reasonsByCode = reasonsByCode(bundle.manifest());
     }
 
     /** Reads a version folder, refusing a bundle trained on another feature schema than this build's. */
@@ -51,10 +57,24 @@ public final class BundleRiskModel implements RiskModel {
     @Override
     public ScoreResult score(FeatureVector features) {
         ScoredRisk risk = bundle.score(features);
-        List<ReasonCode> reasons = risk.reasons().stream()
-                .map((ScoreReason reason) -> new ReasonCode(reason.reason().code(), reason.reason().sentence()))
-                .toList();
+        List<ReasonCode> reasons = risk.reasons().stream().map(ScoreReason::reason).toList();
         return new ScoreResult(risk.riskScore(), risk.tier(), reasons);
+    }
+
+    @Override
+    public Optional<ReasonCode> reasonCode(String code) {
+        return Optional.ofNullable(reasonsByCode.get(code));
+    }
+
+    /** Every code the bundle can report, as {@link ModelBundle#score} reports it (catalog entry or fallback). */
+    private static Map<String, ReasonCode> reasonsByCode(BundleManifest manifest) {
+        ReasonCodes codes = new ReasonCodes(manifest.featureNames(), manifest.referenceValues(), manifest.reasonCodes());
+        Map<String, ReasonCode> byCode = new HashMap<>();
+        for (String feature : manifest.featureNames()) {
+            ReasonCode code = codes.codeFor(feature);
+            byCode.put(code.code(), code);
+        }
+        return Map.copyOf(byCode);
     }
 
     private static ModelInfo infoOf(ModelBundle bundle, OutreachSettings outreach) {

@@ -1,6 +1,9 @@
 package io.paysignal.api.service;
 
 import io.paysignal.core.feature.FeatureVector;
+import io.paysignal.core.model.ReasonCode;
+
+import java.util.Optional;
 
 /**
  * A loaded model bundle as the API sees it: one of the three seams between the service and scoring-core
@@ -20,6 +23,15 @@ public interface RiskModel {
      * @throws IllegalArgumentException when the vector does not match the model's feature schema
      */
     ScoreResult score(FeatureVector features);
+
+    /**
+     * The reason this model reports under {@code code}, with its sentence, or empty when it never reports that
+     * code: how a score table's {@code reason_codes} cell is turned back into reasons. A model that answers
+     * empty for every code is always scored, never served from a score table.
+     */
+    default Optional<ReasonCode> reasonCode(String code) {
+        return Optional.empty();
+    }
 
     /** The bundle's version: the score table's {@code model_version}. */
     default String version() {

@@ -1,5 +1,6 @@
 package io.paysignal.api.service;
 
+import io.paysignal.core.model.ReasonCode;
 import io.paysignal.core.policy.RiskTier;
 
 import java.util.List;

@@ -19,6 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * The scoring use cases, free of HTTP: score a snapshot customer, an inline history or a batch; describe and
  * reload the model. The model and the snapshot are held in atomic references: a request reads each once
  * and uses that instance throughout, so a reload swaps models between requests, never inside one.
+ *
+ * <p>Snapshot customers are answered through {@link SnapshotScores}: from the score run's own score table when
+ * the serving model wrote it, otherwise computed once per customer for the serving (model, snapshot) pair.
  */
 public final class ScoringService {
 
@@ -29,7 +32,8 @@ public final class ScoringService {
     private final RiskModelLoader loader;
     private final int canaryCustomers;
     private final Clock clock;
-    private final AtomicReference<RiskModel> model = new AtomicReference<>();
+    /** The serving model with its answers for the snapshot's customers; replaced whole on reload. */
+    private final AtomicReference<SnapshotScores> serving = new AtomicReference<>();
     private final AtomicReference<SnapshotIndex> snapshot = new AtomicReference<>();
     private final ReentrantLock reloading = new ReentrantLock();
 
@@ -85,8 +89,8 @@ public final class ScoringService {
             List<FeatureVector> canaries = index.sample(canaryCustomers).stream()
                     .map(CustomerSnapshot::features).toList();
             RiskModel candidate = loader.loadCurrent(canaries);
-            RiskModel previous = model.getAndSet(candidate);
-            String previousVersion = previous == null ? null : previous.version();
+            SnapshotScores previous = serving.getAndSet(SnapshotScores.of(candidate, index));
+            String previousVersion = previous == null ? null : previous.model().version();
             LOG.info("serving model {} (was {})", candidate.version(), previousVersion);
             return new ReloadOutcome(previousVersion, candidate.version());
         } finally {
@@ -100,17 +104,15 @@ public final class ScoringService {
      * @throws UnknownCustomerException when the customer is not in the snapshot
      */
     public CustomerScore scoreCustomer(String customerId) {
-        RiskModel current = requireModel();
-        CustomerSnapshot customer = requireSnapshot().find(customerId)
-                .orElseThrow(() -> new UnknownCustomerException(customerId));
-        return score(current, customer.features(), customer.toHistory());
+        return scoreSnapshotCustomer(requireServing(), customerId);
     }
 
     /** Scores an inline history as of {@code asOf} (today in UTC when null) and plans outreach from now. */
     public CustomerScore scoreHistory(CustomerHistory history, LocalDate asOf) {
-        RiskModel current = requireModel();
+        RiskModel current = requireServing().model();
         LocalDate date = asOf == null ? today() : asOf;
-        return score(current, components.features().extract(history, date), history);
+        FeatureVector features = components.features().extract(history, date);
+        return withOutreach(current, features, current.score(features), history);
     }
 
     /**
@@ -118,13 +120,11 @@ public final class ScoringService {
      * report and log), not an exception.
      */
     public List<BatchEntry> scoreBatch(List<String> customerIds) {
-        RiskModel current = requireModel();
-        SnapshotIndex index = requireSnapshot();
+        SnapshotScores scores = requireServing();
         List<BatchEntry> entries = new ArrayList<>(customerIds.size());
         for (String id : customerIds) {
             try {
-                CustomerSnapshot customer = index.find(id).orElseThrow(() -> new UnknownCustomerException(id));
-                entries.add(new BatchEntry(id, score(current, customer.features(), customer.toHistory()), null));
+                entries.add(new BatchEntry(id, scoreSnapshotCustomer(scores, id), null));
             } catch (RuntimeException e) {
                 entries.add(new BatchEntry(id, null, e));
             }
@@ -134,7 +134,7 @@ public final class ScoringService {
 
     /** The serving model's manifest facts. */
     public ModelInfo currentModel() {
-        return requireModel().info();
+        return requireServing().model().info();
     }
 
     /** The registry's versions, marking the one {@code CURRENT} names and the one serving. */
@@ -145,20 +145,21 @@ public final class ScoringService {
         } catch (ModelRejectedException e) {
             current = null;
         }
-        RiskModel serving = model.get();
+        SnapshotScores scores = serving.get();
+        RiskModel model = scores == null ? null : scores.model();
         List<ModelVersion> versions = new ArrayList<>();
         for (String version : registry.versions()) {
             versions.add(new ModelVersion(version, version.equals(current),
-                    serving != null && version.equals(serving.version())));
+                    model != null && version.equals(model.version())));
         }
         return versions;
     }
 
     /** What is loaded. */
     public Readiness readiness() {
-        RiskModel serving = model.get();
+        SnapshotScores scores = serving.get();
         SnapshotIndex index = snapshot.get();
-        return new Readiness(serving == null ? null : serving.version(), index == null ? -1 : index.size());
+        return new Readiness(scores == null ? null : scores.model().version(), index == null ? -1 : index.size());
     }
 
     /** Today's date in UTC by the service clock: the default as-of date of inline histories. */
@@ -166,15 +167,25 @@ public final class ScoringService {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private CustomerScore score(RiskModel current, FeatureVector features, CustomerHistory history) {
-        ScoreResult result = current.score(features);
+    private CustomerScore scoreSnapshotCustomer(SnapshotScores scores, String customerId) {
+        int position = scores.index().position(customerId);
+        if (position < 0) {
+            throw new UnknownCustomerException(customerId);
+        }
+        CustomerSnapshot customer = scores.index().customerAt(position);
+        ScoreResult result = scores.score(position, customer.features());
+        return withOutreach(scores.model(), customer.features(), result, customer.toHistory());
+    }
+
+    private CustomerScore withOutreach(RiskModel current, FeatureVector features, ScoreResult result,
+                                       CustomerHistory history) {
         OutreachPlan plan = components.planner().plan(current, history, features.asOf(), result, clock.instant());
         return new CustomerScore(features.customerId(), features.asOf(), result, plan,
                 history.customer().timezone(), current.version());
     }
 
-    private RiskModel requireModel() {
-        RiskModel current = model.get();
+    private SnapshotScores requireServing() {
+        SnapshotScores current = serving.get();
         if (current == null) {
             throw new ServiceUnavailableException("no model is loaded yet");
         }

@@ -40,6 +40,8 @@ final class CompactCustomer {
     final int openedDay;
     final OpenInvoiceRow[] invoices;
     final ContactRow[] contacts;
+    /** Where the row sits in its {@link SnapshotIndex}; set once by the index that owns the row. */
+    int position = -1;
 
     CompactCustomer(String customerId, int asOfDay, double[] features, String segment, String country,
                     ZoneId timezone, byte preferredChannel, boolean doNotContact, double creditLimit, int openedDay,

@@ -24,6 +24,7 @@ public final class SnapshotIndex {
     private final Map<String, CompactCustomer> byId;
     private final CompactCustomer[] inLoadOrder;
     private final SortedSet<LocalDate> asOfDates;
+    private final PrecomputedScores precomputed;
 
     SnapshotIndex(String source, List<String> featureNames, List<CompactCustomer> rows) {
         this.source = source;
@@ -31,7 +32,12 @@ public final class SnapshotIndex {
         this.inLoadOrder = rows.toArray(new CompactCustomer[0]);
         Map<String, CompactCustomer> index = new HashMap<>(Math.max(16, (int) (rows.size() / 0.75f) + 1));
         SortedSet<LocalDate> dates = new TreeSet<>();
-        for (CompactCustomer row : inLoadOrder) {
+        for (int position = 0; position < inLoadOrder.length; position++) {
+            CompactCustomer row = inLoadOrder[position];
+            if (row.position != -1) {
+                throw new IllegalArgumentException("row of customer " + row.customerId + " belongs to another index");
+            }
+            row.position = position;
             CompactCustomer earlier = index.putIfAbsent(row.customerId, row);
             if (earlier != null) {
                 throw new SnapshotFormatException("customer " + row.customerId + " appears twice in " + source);
@@ -42,6 +48,21 @@ public final class SnapshotIndex {
         }
         this.byId = index;
         this.asOfDates = Collections.unmodifiableSortedSet(dates);
+        this.precomputed = null;
+    }
+
+    private SnapshotIndex(SnapshotIndex customers, PrecomputedScores precomputed) {
+        this.source = customers.source;
+        this.featureNames = customers.featureNames;
+        this.inLoadOrder = customers.inLoadOrder;
+        this.byId = customers.byId;
+        this.asOfDates = customers.asOfDates;
+        this.precomputed = precomputed;
+    }
+
+    /** The same customers with the score table of their score run (see {@link PrecomputedScores}). */
+    SnapshotIndex withPrecomputed(PrecomputedScores scores) {
+        return new SnapshotIndex(this, scores);
     }
 
     /**
@@ -85,6 +106,33 @@ public final class SnapshotIndex {
     public Optional<CustomerSnapshot> find(String customerId) {
         CompactCustomer row = customerId == null ? null : byId.get(customerId);
         return row == null ? Optional.empty() : Optional.of(row.toSnapshot(featureNames));
+    }
+
+    /**
+     * The customer's position in this index (0 to {@link #size()} - 1, stable for the index's life), or -1
+     * when the customer is not in it: the key of per-customer arrays such as {@link #precomputed()}.
+     */
+    public int position(String customerId) {
+        CompactCustomer row = customerId == null ? null : byId.get(customerId);
+        return row == null ? -1 : row.position;
+    }
+
+    /** The snapshot of the customer at {@code position} (from {@link #position}). */
+    public CustomerSnapshot customerAt(int position) {
+        return inLoadOrder[position].toSnapshot(featureNames);
+    }
+
+    /** The as-of date of the customer at {@code position}, as an epoch day. */
+    int asOfDayAt(int position) {
+        return inLoadOrder[position].asOfDay;
+    }
+
+    /**
+     * The score table written by the same score run, aligned with the positions; empty when the snapshot
+     * folder has none (or it could not be used, as the start-up log says).
+     */
+    public Optional<PrecomputedScores> precomputed() {
+        return Optional.ofNullable(precomputed);
     }
 
     /** Up to {@code count} customers spread evenly over the snapshot (the same ones every time). */

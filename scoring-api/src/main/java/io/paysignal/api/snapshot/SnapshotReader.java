@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +48,11 @@ import java.util.concurrent.Future;
  * directory is refused rather than served as a partial customer base. Part files are read in parallel.
  * Every row is checked against the core records' invariants while loading, so a bad file fails start-up
  * instead of failing requests later.
+ *
+ * <p>When the folder is a score output ({@code DIR/features/} below it), the score table's Parquet part files
+ * at {@code DIR}'s root are read at the same time, on their own thread ({@link ScoreTableReader}), and attached
+ * to the index aligned with its positions ({@link SnapshotIndex#precomputed()}). The table is optional: a CSV
+ * score output, an older run or an unusable table leaves the index without one, as the start-up log says.
  */
 public final class SnapshotReader {
 
@@ -108,13 +115,42 @@ public final class SnapshotReader {
                         + " has " + featureNames + ", " + parts.get(i) + " has " + layouts.get(i).featureNames());
             }
         }
+        // The score table (when the folder is a score output with features/ below it) is read at the same time.
+        Path scoreOut = folder.getName().equals(FEATURES_FOLDER) ? folder.getParent() : null;
+        CompletableFuture<ScoreTableReader.Outcome> table = scoreOut == null
+                ? CompletableFuture.completedFuture(ScoreTableReader.Outcome.none("no score output around " + folder))
+                : CompletableFuture.supplyAsync(() -> new ScoreTableReader(hadoopConf).read(scoreOut), daemon("score-table-reader"));
         Interner interner = new Interner();
         List<CompactCustomer> rows = readAll(parts, layouts, featureNames, interner);
-        SnapshotIndex index = new SnapshotIndex(folder.toString(), featureNames, rows);
-        LOG.info("snapshot {}: {} customers, {} features, as of {}, {} part files, loaded in {} ms",
+        SnapshotIndex index = withScoreTable(new SnapshotIndex(folder.toString(), featureNames, rows), scoreOut,
+                table.join());
+        LOG.info("snapshot {}: {} customers, {} features, as of {}, {} part files, score table: {}; loaded in {} ms",
                 folder, index.size(), featureNames.size(), index.asOfDates(), parts.size(),
+                index.precomputed().map(PrecomputedScores::toString).orElse("none"),
                 (System.nanoTime() - started) / 1_000_000);
         return index;
+    }
+
+    private static SnapshotIndex withScoreTable(SnapshotIndex index, Path scoreOut, ScoreTableReader.Outcome table) {
+        if (table.rows() == null) {
+            LOG.info("serving without a precomputed score table: {}", table.ignoredBecause());
+            return index;
+        }
+        PrecomputedScores.Builder aligned = table.rows().alignWith(index, scoreOut.toString());
+        if (aligned.unknownCustomers + aligned.otherAsOf + aligned.duplicates > 0) {
+            LOG.warn("score table {}: {} rows for customers not in the snapshot, {} for another as-of date, {}"
+                    + " duplicates; those customers are scored by the model", scoreOut, aligned.unknownCustomers,
+                    aligned.otherAsOf, aligned.duplicates);
+        }
+        return index.withPrecomputed(aligned.build());
+    }
+
+    private static Executor daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 
     private Path featuresFolder(String snapshotDir) throws IOException {

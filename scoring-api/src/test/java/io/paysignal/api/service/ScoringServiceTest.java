@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,6 +146,44 @@ class ScoringServiceTest {
         CustomerScore inline = service.scoreHistory(Customers.history(7), Customers.AS_OF);
 
         assertEquals(fromSnapshot, inline);
+    }
+
+    @Test
+    void aSnapshotCustomerIsScoredByTheModelOncePerServingModel() {
+        AtomicInteger calls = new AtomicInteger();
+        PropertiesModelReader real = new PropertiesModelReader();
+        ScoringService service = loaded(folder -> counting(real.read(folder), calls));
+        int afterCanaries = calls.get();
+
+        CustomerScore first = service.scoreCustomer("c4");
+        CustomerScore again = service.scoreCustomer("c4");
+        service.scoreBatch(List.of("c4", "c4"));
+
+        assertEquals(first, again);
+        assertEquals(afterCanaries + 1, calls.get());
+        Registries.writeVersion(registry, "v2", -2);
+        Registries.setCurrent(registry, "v2");
+        service.reload();
+        int afterReload = calls.get();
+        CustomerScore byNewModel = service.scoreCustomer("c4");
+        assertEquals(afterReload + 1, calls.get(), "a new model scores the customer again");
+        assertEquals("v2", byNewModel.modelVersion());
+        assertNotEquals(first.score(), byNewModel.score());
+    }
+
+    private static RiskModel counting(RiskModel model, AtomicInteger calls) {
+        return new RiskModel() {
+            @Override
+            public ModelInfo info() {
+                return model.info();
+            }
+
+            @Override
+            public ScoreResult score(FeatureVector features) {
+                calls.incrementAndGet();
+                return model.score(features);
+            }
+        };
     }
 
     @Test

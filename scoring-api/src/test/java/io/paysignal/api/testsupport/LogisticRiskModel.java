@@ -1,15 +1,16 @@
 package io.paysignal.api.testsupport;
 
 import io.paysignal.api.service.ModelInfo;
-import io.paysignal.api.service.ReasonCode;
 import io.paysignal.api.service.RiskModel;
 import io.paysignal.api.service.ScoreResult;
 import io.paysignal.core.feature.FeatureVector;
+import io.paysignal.core.model.ReasonCode;
 import io.paysignal.core.policy.RiskTier;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A real logistic scorer over a feature vector, for API tests: {@code p = 1 / (1 + exp(-(b + w . x)))}, tiers
@@ -61,7 +62,7 @@ public final class LogisticRiskModel implements RiskModel {
                 .limit(ScoreResult.MAX_REASONS)
                 .map(c -> {
                     String name = info.featureNames().get((int) c[0]);
-                    return new ReasonCode(name, name.replace('_', ' ') + " is " + x[(int) c[0]]);
+                    return new ReasonCode(name.toUpperCase(Locale.ROOT), name.replace('_', ' ') + " is " + x[(int) c[0]]);
                 })
                 .toList();
         return new ScoreResult(p, tier, reasons);

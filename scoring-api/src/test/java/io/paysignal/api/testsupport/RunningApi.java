@@ -79,6 +79,14 @@ public final class RunningApi implements AutoCloseable {
         Path out = dir.resolve("score-out");
         SnapshotFiles.write(out.resolve("features"), ProductionBundles.snapshots(CUSTOMERS), 2,
                 SnapshotFiles.TimeEncoding.MICROS);
+        return serveProduction(registry, out);
+    }
+
+    /**
+     * An API serving the production components over an existing registry and score output folder (its
+     * {@code features/} snapshot and, when present, its score table).
+     */
+    public static RunningApi serveProduction(Path registry, Path out) {
         ApiConfig config = ApiConfig.defaults(registry, out.toString(), keys()).withAddress("127.0.0.1", 0);
         ApiServer server = ApiServer.start(config, new CoreComponentsProvider().components(),
                 new SnapshotReader(new Configuration(), 2), Clock.fixed(NOW, ZoneOffset.UTC));

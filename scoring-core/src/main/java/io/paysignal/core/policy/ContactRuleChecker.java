@@ -84,8 +84,65 @@ public final class ContactRuleChecker {
 
     /** The first rule, in {@link ContactRule} order, that a contact on {@code channel} at {@code at} breaks. */
     public Optional<RuleViolation> firstViolation(Channel channel, Instant at) {
-        List<RuleViolation> found = check(channel, at, true);
+        return firstViolation(channel, candidate(at));
+    }
+
+    /**
+     * The same as {@link #firstViolation(Channel, Instant)} for the candidate's instant; checking one candidate
+     * on several channels computes what depends on the instant alone only once.
+     */
+    public Optional<RuleViolation> firstViolation(Channel channel, Candidate candidate) {
+        if (candidate.checker() != this) {
+            throw new IllegalArgumentException("the candidate was prepared by another checker");
+        }
+        List<RuleViolation> found = check(channel, candidate, true);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The instant {@code at} prepared for checking on one or more channels. */
+    public Candidate candidate(Instant at) {
+        if (at == null) {
+            throw new IllegalArgumentException("channel and instant are required");
+        }
+        return new Candidate(at);
+    }
+
+    /**
+     * One candidate contact instant with what the rules derive from the instant alone, whatever the channel:
+     * its local date and time, and the contacts that would share the busiest cap period with it (computed on
+     * first use, then kept). Both are pure functions of the instant and this checker, so a candidate answers
+     * exactly as checking the bare instant does. Not thread-safe: scratch for one decision.
+     */
+    public final class Candidate {
+        private final Instant at;
+        private final ZonedDateTime local;
+        private int capContacts = -1;
+
+        private Candidate(Instant at) {
+            this.at = at;
+            this.local = at.atZone(zone);
+        }
+
+        /** The instant. */
+        public Instant at() {
+            return at;
+        }
+
+        /** The instant in the customer's zone. */
+        public ZonedDateTime local() {
+            return local;
+        }
+
+        private ContactRuleChecker checker() {
+            return ContactRuleChecker.this;
+        }
+
+        private int capContacts() {
+            if (capContacts < 0) {
+                capContacts = busiestPeriod(allContacts, allContactDays, at, rules.contactCapWindowDays());
+            }
+            return capContacts;
+        }
     }
 
     /** Every rule a contact on {@code channel} at {@code at} breaks, in {@link ContactRule} order. */
@@ -99,11 +156,19 @@ public final class ContactRuleChecker {
     }
 
     private List<RuleViolation> check(Channel channel, Instant at, boolean stopAtFirst) {
-        if (channel == null || at == null) {
+        if (at == null) {
             throw new IllegalArgumentException("channel and instant are required");
         }
+        return check(channel, new Candidate(at), stopAtFirst);
+    }
+
+    private List<RuleViolation> check(Channel channel, Candidate candidate, boolean stopAtFirst) {
+        if (channel == null) {
+            throw new IllegalArgumentException("channel and instant are required");
+        }
+        Instant at = candidate.at;
         List<RuleViolation> found = new ArrayList<>(2);
-        ZonedDateTime local = at.atZone(zone);
+        ZonedDateTime local = candidate.local;
         if (customer.doNotContact()) {
             found.add(new RuleViolation(ContactRule.DO_NOT_CONTACT, "customer is marked do_not_contact"));
             if (stopAtFirst) {
@@ -155,7 +220,7 @@ public final class ContactRuleChecker {
                 }
             }
         }
-        int contacts = busiestPeriod(allContacts, allContactDays, at, rules.contactCapWindowDays());
+        int contacts = candidate.capContacts();
         if (contacts > rules.maxContacts()) {
             found.add(new RuleViolation(ContactRule.CONTACT_CAP, contacts + " contacts would fall in "
                     + rules.contactCapWindowDays() + " days (cap " + rules.maxContacts() + ")"));

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,19 +110,33 @@ public final class OutreachPlanner implements Serializable {
         ContactRuleChecker checker = config.rules().checker(customer, known);
         CustomerResponse response = model.forCustomer(customer, known);
         List<Instant> slots = slots(customer.timezone(), earliest);
+        // Per slot, what does not depend on the channel is computed once for all channels: the slot's local time
+        // (for the rule checks and the response estimate; the checker's zone is the customer's), the contact-cap
+        // count (inside the candidate) and the delay discount (on first use). Each is the same pure computation
+        // on the same inputs as per channel, so every value below is unchanged.
+        List<ContactRuleChecker.Candidate> candidates = new ArrayList<>(slots.size());
+        for (Instant slot : slots) {
+            candidates.add(checker.candidate(slot));
+        }
+        double[] delayDiscounts = new double[slots.size()];
+        Arrays.fill(delayDiscounts, Double.NaN);
         Map<String, Suppression> suppressions = new LinkedHashMap<>();
         Map<Channel, Slot> bestByChannel = new LinkedHashMap<>();
         Map<Channel, Slot> firstByChannel = new LinkedHashMap<>();
         for (Channel channel : config.channelsFor(treatment.action())) {
-            for (Instant slot : slots) {
-                var violation = checker.firstViolation(channel, slot);
+            for (int i = 0; i < slots.size(); i++) {
+                Instant slot = slots.get(i);
+                var violation = checker.firstViolation(channel, candidates.get(i));
                 if (violation.isPresent()) {
                     tally(suppressions, channel, violation.get());
                     continue;
                 }
-                double probability = response.probability(channel, slot);
-                double delayDays = Duration.between(earliest, slot).toMinutes() / (24.0 * 60);
-                double value = probability * Math.pow(config.dailyDelayDiscount(), delayDays);
+                double probability = response.probability(channel, candidates.get(i).local());
+                if (Double.isNaN(delayDiscounts[i])) {
+                    double delayDays = Duration.between(earliest, slot).toMinutes() / (24.0 * 60);
+                    delayDiscounts[i] = Math.pow(config.dailyDelayDiscount(), delayDays);
+                }
+                double value = probability * delayDiscounts[i];
                 firstByChannel.putIfAbsent(channel, new Slot(channel, slot, probability, value));
                 Slot incumbent = bestByChannel.get(channel);
                 if (incumbent == null || value > incumbent.value()) {

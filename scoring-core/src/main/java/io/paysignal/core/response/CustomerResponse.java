@@ -114,7 +114,20 @@ public final class CustomerResponse {
 
     /** The probability that a contact on {@code channel} at {@code at} reaches this customer. */
     public double probability(Channel channel, Instant at) {
-        ZonedDateTime local = at.atZone(customer.timezone());
+        return probability(channel, at.atZone(customer.timezone()));
+    }
+
+    /**
+     * The same estimate for an instant already converted to the customer's zone (callers that also need the
+     * local time for other checks convert once).
+     *
+     * @throws IllegalArgumentException when {@code local} is not in the customer's zone
+     */
+    public double probability(Channel channel, ZonedDateTime local) {
+        if (!local.getZone().equals(customer.timezone())) {
+            throw new IllegalArgumentException("local time " + local + " is not in the customer's zone "
+                    + customer.timezone());
+        }
         double prior = model.populationProbability(customer.segment(), channel, local.getHour(),
                 local.getDayOfWeek());
         return ResponseModel.clip(prior * overallLift * channelLift[channel.ordinal()] * hourLift[local.getHour()]);

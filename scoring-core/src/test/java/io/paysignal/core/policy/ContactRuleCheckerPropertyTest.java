@@ -66,6 +66,17 @@ class ContactRuleCheckerPropertyTest {
     /** Where a candidate is placed. */
     enum Placement { NEAR_CONTACT, NEAR_LOCAL_MIDNIGHT, ANYWHERE }
 
+    @Property(tries = 2000)
+    void aCandidateCheckedOnEveryChannelAnswersLikeItsBareInstant(@ForAll("candidates") Candidate candidate) {
+        OutreachScenarios.Scenario s = candidate.scenario();
+        ContactRuleChecker checker = s.config().rules().checker(s.history().customer(), s.history().contacts());
+        ContactRuleChecker.Candidate shared = checker.candidate(candidate.at());
+        for (Channel channel : Channel.values()) {
+            assertEquals(checker.firstViolation(channel, candidate.at()), checker.firstViolation(channel, shared),
+                    channel + " at " + candidate.at());
+        }
+    }
+
     @Property(tries = 5000)
     void checkerAgreesWithTheReferenceReading(@ForAll("candidates") Candidate candidate) {
         OutreachScenarios.Scenario s = candidate.scenario();

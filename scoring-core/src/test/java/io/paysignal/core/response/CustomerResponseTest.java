@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CustomerResponseTest {
@@ -54,6 +56,17 @@ class CustomerResponseTest {
         var at = LocalDateTime.parse("2026-03-20T19:00").atZone(ZONE);
         assertEquals(model.populationProbability("smb", Channel.PHONE, 19, at.getDayOfWeek()),
                 response.probability(Channel.PHONE, at.toInstant()), 1e-12);
+    }
+
+    @Test
+    void aLocalTimeInTheCustomersZoneGivesTheInstantsEstimateAndAnotherZoneIsRefused() {
+        CustomerResponse response = ResponseModel.fit(population(), ResponseModelSettings.full(10))
+                .forCustomer(CUSTOMER, eveningPerson());
+        var at = LocalDateTime.parse("2026-03-20T19:00").atZone(ZONE);
+
+        assertEquals(response.probability(Channel.SMS, at.toInstant()), response.probability(Channel.SMS, at));
+        assertThrows(IllegalArgumentException.class, () -> response.probability(Channel.SMS,
+                at.withZoneSameInstant(ZoneOffset.UTC)));
     }
 
     @Test
