@@ -1,5 +1,6 @@
 package io.paysignal.pipeline.job;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.paysignal.core.bundle.FeatureSchema;
 import io.paysignal.core.bundle.ModelRegistry;
 import io.paysignal.core.bundle.OutreachSettings;
@@ -19,11 +20,13 @@ import io.paysignal.pipeline.train.TrainingResult;
 import io.paysignal.pipeline.train.TrainingRow;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.RDDInfo;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code riskctl train}: reads a history, builds labelled feature snapshots at several as-of dates no later
@@ -46,6 +53,12 @@ public final class TrainJob {
     /** The order training rows reach the trainer in: by snapshot date, then customer id. */
     static final Comparator<TrainingRow> TRAINING_ROW_ORDER = Comparator.comparing(TrainingRow::snapshot)
             .thenComparing(TrainingRow::customerId);
+    /**
+     * The assembled histories are read four times (training rows, then the three passes of the response model).
+     * Kept as objects, spilling to disk only when memory runs out: serialised storage spent a quarter of a
+     * 10k train's CPU in Java serialisation writing the cache and more reading it back.
+     */
+    static final StorageLevel HISTORIES_STORAGE = StorageLevel.MEMORY_AND_DISK();
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -81,7 +94,7 @@ public final class TrainJob {
             }
             List<LocalDate> snapshots = config.schedule().dates(config.asOf(), config.label().horizonDays(),
                     facts.firstActivity());
-            LOG.info("snapshots: {}", snapshots);
+            LOG.info("snapshots: {} ({} s of process CPU so far)", snapshots, processCpuSeconds());
 
             long customers = history.summary().table("customers").acceptedRows();
             int cap = config.trainer().maxTrainingRows();
@@ -90,8 +103,9 @@ public final class TrainJob {
             double fraction = Math.min(1.0, 1.1 * cap / Math.max(1.0, (double) customers * snapshots.size()));
             CustomerSample sample = new CustomerSample(fraction, config.trainer().seed());
             DelinquencyLabel label = config.label();
+            long snapshotStart = System.nanoTime();
             JavaRDD<CustomerHistory> histories = HistoryAssembler.byCustomer(history, config.asOf())
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                    .persist(HISTORIES_STORAGE);
             List<TrainingRow> rows = new ArrayList<>(histories
                     .filter(customer -> sample.keeps(customer.customerId()))
                     .flatMap(customer -> trainingRows(customer, snapshots, label).iterator())
@@ -100,6 +114,8 @@ public final class TrainJob {
             // cluster's 200 shuffle partitions, a laptop's 8), and the learners depend on row order: a fixed
             // order makes the same history and seed give the same model wherever the job runs.
             rows.sort(TRAINING_ROW_ORDER);
+            long trainingRows = rows.size();
+            logStorage(spark, histories, millisSince(snapshotStart));
             LOG.info("{} training rows from {} customers (sampled fraction {})", rows.size(), customers,
                     String.format("%.3f", fraction));
 
@@ -107,10 +123,34 @@ public final class TrainJob {
             String fingerprint = HistoryFacts.fingerprint(spark, config.history());
             TrainingRequest request = new TrainingRequest(FeatureSchema.ofThisBuild().version(), config.label(),
                     FeatureSchema.reasonCatalog(), fingerprint, config.gitCommit(), now);
-            TrainingResult result = new ModelTrainer(config.trainer()).train(rows, request);
-            OutreachSettings outreach = OutreachTraining.fit(histories, config.asOf(), customers,
-                    config.trainer().seed());
+            // The response model needs only the histories, the candidates only the rows: fitting it in Spark
+            // while the driver fits the candidates puts the second core to work during the single-threaded
+            // learners. Both are deterministic and share nothing, so the overlap changes no result.
+            CompletableFuture<OutreachSettings> outreachFit = CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                OutreachSettings fitted = OutreachTraining.fit(histories, config.asOf(), customers,
+                        config.trainer().seed());
+                LOG.info("response model fitted in {} ms (beside the candidates)", millisSince(start));
+                return fitted;
+            }, runnable -> {
+                Thread thread = new Thread(runnable, "riskctl-response-model");
+                thread.setDaemon(true);
+                thread.start();
+            });
+            TrainingResult result;
+            try {
+                result = new ModelTrainer(config.trainer()).train(rows, request);
+            } catch (RuntimeException e) {
+                outreachFit.cancel(true);
+                throw e;
+            }
+            rows = null;
+            long waitStart = System.nanoTime();
+            OutreachSettings outreach = awaitResponseModel(outreachFit);
+            LOG.info("waited {} ms for the response model after the candidates ({} s of process CPU so far)",
+                    millisSince(waitStart), processCpuSeconds());
 
+            long publishStart = System.nanoTime();
             String version = VERSION_TIME.format(now) + "-" + fingerprint.substring(0, 6);
             RejectsWriter rejects = new RejectsWriter(spark);
             Path folder = new ModelRegistry(config.registry()).publish(version, result.writer(), staging -> {
@@ -119,11 +159,54 @@ public final class TrainJob {
                 Files.writeString(staging.resolve("run-summary.json"), history.summary().toJson(),
                         StandardCharsets.UTF_8);
             });
+            LOG.info("published {} in {} ms ({} s of process CPU so far)", version, millisSince(publishStart),
+                    processCpuSeconds());
             histories.unpersist(false);
-            return new Outcome(version, folder, result, snapshots, rows.size());
+            return new Outcome(version, folder, result, snapshots, trainingRows);
         } finally {
             history.release();
         }
+    }
+
+    private static void logStorage(SparkSession spark, JavaRDD<CustomerHistory> histories, long millis) {
+        for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
+            if (info.id() == histories.id()) {
+                LOG.info("histories assembled and rows built in {} ms ({} s of process CPU so far); cached {} of {}"
+                        + " partitions: {} MB in memory, {} MB on disk ({})", millis, processCpuSeconds(),
+                        info.numCachedPartitions(), info.numPartitions(), info.memSize() >> 20,
+                        info.diskSize() >> 20, HISTORIES_STORAGE.description());
+            }
+        }
+    }
+
+    private static OutreachSettings awaitResponseModel(CompletableFuture<OutreachSettings> fit) throws IOException {
+        try {
+            return fit.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fitting the response model", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("response model failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** CPU time of the whole process (all threads, native ones included), for the phase log lines. */
+    private static String processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            return String.format(Locale.ROOT, "%.1f", os.getProcessCpuTime() / 1e9);
+        }
+        return "?";
+    }
+
+    private static long millisSince(long nanoStart) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoStart);
     }
 
     /** One labelled row per snapshot date on which the customer is active. */
