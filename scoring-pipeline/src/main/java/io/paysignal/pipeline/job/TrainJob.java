@@ -6,6 +6,8 @@ import io.paysignal.core.bundle.ModelRegistry;
 import io.paysignal.core.bundle.OutreachSettings;
 import io.paysignal.core.definition.DelinquencyLabel;
 import io.paysignal.core.feature.FeatureExtractor;
+import io.paysignal.core.feature.FeatureNames;
+import io.paysignal.core.feature.FeatureVector;
 import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.pipeline.io.History;
 import io.paysignal.pipeline.io.HistoryReader;
@@ -26,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +39,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -54,11 +58,11 @@ public final class TrainJob {
     static final Comparator<TrainingRow> TRAINING_ROW_ORDER = Comparator.comparing(TrainingRow::snapshot)
             .thenComparing(TrainingRow::customerId);
     /**
-     * The assembled histories are read four times (training rows, then the three passes of the response model).
-     * Kept as objects, spilling to disk only when memory runs out: serialised storage spent a quarter of a
-     * 10k train's CPU in Java serialisation writing the cache and more reading it back.
+     * The assembled histories are read four times (training rows, then the three passes of the response model),
+     * so they are cached, serialised. Caching them as objects (MEMORY_AND_DISK) was measured and is no cheaper:
+     * Spark then spends more CPU estimating the objects' size (SizeEstimator) than serialising them costs.
      */
-    static final StorageLevel HISTORIES_STORAGE = StorageLevel.MEMORY_AND_DISK();
+    static final StorageLevel HISTORIES_STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -106,10 +110,14 @@ public final class TrainJob {
             long snapshotStart = System.nanoTime();
             JavaRDD<CustomerHistory> histories = HistoryAssembler.byCustomer(history, config.asOf())
                     .persist(HISTORIES_STORAGE);
-            List<TrainingRow> rows = new ArrayList<>(histories
+            List<String> featureNames = FeatureNames.names();
+            List<TrainingRow> rows = new ArrayList<>();
+            for (ShippedRow shipped : histories
                     .filter(customer -> sample.keeps(customer.customerId()))
-                    .flatMap(customer -> trainingRows(customer, snapshots, label).iterator())
-                    .collect());
+                    .flatMap(customer -> ShippedRow.of(trainingRows(customer, snapshots, label), featureNames))
+                    .collect()) {
+                rows.add(shipped.toTrainingRow(featureNames));
+            }
             // Spark hands rows back in partition order, which depends on the master and its parallelism (a
             // cluster's 200 shuffle partitions, a laptop's 8), and the learners depend on row order: a fixed
             // order makes the same history and seed give the same model wherever the job runs.
@@ -207,6 +215,34 @@ public final class TrainJob {
 
     private static long millisSince(long nanoStart) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoStart);
+    }
+
+    /**
+     * A training row on its way from a Spark task to the driver: the values without the 60 feature names, which
+     * are the same for every row. Shipping {@link TrainingRow}s spent a tenth of a 10k train's CPU in Java
+     * serialisation of the task results (every row's names list, date and record constructor).
+     */
+    record ShippedRow(String customerId, long snapshotEpochDay, double[] values, boolean delinquent)
+            implements Serializable {
+
+        /** The rows of one customer without their names; IllegalStateException when a row has other names. */
+        static Iterator<ShippedRow> of(List<TrainingRow> rows, List<String> names) {
+            List<ShippedRow> shipped = new ArrayList<>(rows.size());
+            for (TrainingRow row : rows) {
+                if (!row.features().names().equals(names)) {
+                    throw new IllegalStateException("features of customer " + row.customerId()
+                            + " are not the schema's " + names.size() + " features");
+                }
+                shipped.add(new ShippedRow(row.customerId(), row.snapshot().toEpochDay(), row.features().values(),
+                        row.delinquent()));
+            }
+            return shipped.iterator();
+        }
+
+        TrainingRow toTrainingRow(List<String> names) {
+            return new TrainingRow(new FeatureVector(customerId, LocalDate.ofEpochDay(snapshotEpochDay), names,
+                    values), delinquent);
+        }
     }
 
     /** One labelled row per snapshot date on which the customer is active. */

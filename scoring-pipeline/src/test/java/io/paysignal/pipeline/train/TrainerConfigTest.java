@@ -40,7 +40,7 @@ class TrainerConfigTest {
     }
 
     @Test
-    void versionTwoIsTheDefaultAndDiffersFromVersionOneOnlyInItsXgboostSettings() throws IOException {
+    void versionTwoIsTheDefaultAndDiffersFromVersionOneOnlyInLearnerSettings() throws IOException {
         TrainerConfig v1 = TrainerConfig.bundled("trainers-v1");
         TrainerConfig v2 = TrainerConfig.bundled(TrainerConfig.DEFAULT_NAME);
         assertEquals("trainers-v2", v2.version());
@@ -52,8 +52,8 @@ class TrainerConfigTest {
         });
         v1.settings().keySet().stream().filter(key -> !v2.settings().containsKey(key))
                 .forEach(key -> changed.put(key, "(removed)"));
-        assertEquals(Map.of("config.version", "trainers-v2", "xgboost.tree.method", "hist", "xgboost.threads", "2"),
-                changed);
+        assertEquals(Map.of("config.version", "trainers-v2", "xgboost.tree.method", "hist", "xgboost.threads", "2",
+                "logistic.epochs", "5", "fm.epochs", "5"), changed);
     }
 
     @Test
