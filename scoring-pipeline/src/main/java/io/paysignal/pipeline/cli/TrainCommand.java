@@ -44,9 +44,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Days between snapshot dates (default: ${DEFAULT-VALUE}).")
     int snapshotStepDays;
 
-    @Option(names = "--trainer-config", paramLabel = "FILE",
-            description = "Trainer hyper-parameter file (default: the bundled configs/trainers-v1.properties).")
-    Path trainerConfig;
+    @Option(names = "--trainer-config", paramLabel = "FILE|NAME",
+            description = "Trainer hyper-parameters: a properties file, or the name of one bundled in the jar"
+                    + " (trainers-v1, trainers-v2; default: " + TrainerConfig.DEFAULT_NAME + ").")
+    String trainerConfig;
 
     @Option(names = "--max-training-rows", paramLabel = "N",
             description = "Cap on training rows, whole customers kept by seeded hash (default: the trainer config's).")
@@ -54,8 +55,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainerConfig trainer = trainerConfig == null ? TrainerConfig.bundled(TrainerConfig.DEFAULT_NAME)
-                : TrainerConfig.load(trainerConfig);
+        TrainerConfig trainer = TrainerConfig.fileOrBundled(trainerConfig == null ? TrainerConfig.DEFAULT_NAME
+                : trainerConfig);
         if (maxTrainingRows != null) {
             trainer = trainer.withMaxTrainingRows(maxTrainingRows);
         }

@@ -1,10 +1,13 @@
 package io.paysignal.pipeline.job;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.paysignal.core.bundle.FeatureSchema;
 import io.paysignal.core.bundle.ModelRegistry;
 import io.paysignal.core.bundle.OutreachSettings;
 import io.paysignal.core.definition.DelinquencyLabel;
 import io.paysignal.core.feature.FeatureExtractor;
+import io.paysignal.core.feature.FeatureNames;
+import io.paysignal.core.feature.FeatureVector;
 import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.pipeline.io.History;
 import io.paysignal.pipeline.io.HistoryReader;
@@ -19,11 +22,14 @@ import io.paysignal.pipeline.train.TrainingResult;
 import io.paysignal.pipeline.train.TrainingRow;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.RDDInfo;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.Serializable;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +39,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code riskctl train}: reads a history, builds labelled feature snapshots at several as-of dates no later
@@ -46,6 +57,12 @@ public final class TrainJob {
     /** The order training rows reach the trainer in: by snapshot date, then customer id. */
     static final Comparator<TrainingRow> TRAINING_ROW_ORDER = Comparator.comparing(TrainingRow::snapshot)
             .thenComparing(TrainingRow::customerId);
+    /**
+     * The assembled histories are read four times (training rows, then the three passes of the response model),
+     * so they are cached, serialised. Caching them as objects (MEMORY_AND_DISK) was measured and is no cheaper:
+     * Spark then spends more CPU estimating the objects' size (SizeEstimator) than serialising them costs.
+     */
+    static final StorageLevel HISTORIES_STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -81,7 +98,7 @@ public final class TrainJob {
             }
             List<LocalDate> snapshots = config.schedule().dates(config.asOf(), config.label().horizonDays(),
                     facts.firstActivity());
-            LOG.info("snapshots: {}", snapshots);
+            LOG.info("snapshots: {} ({} s of process CPU so far)", snapshots, processCpuSeconds());
 
             long customers = history.summary().table("customers").acceptedRows();
             int cap = config.trainer().maxTrainingRows();
@@ -90,16 +107,23 @@ public final class TrainJob {
             double fraction = Math.min(1.0, 1.1 * cap / Math.max(1.0, (double) customers * snapshots.size()));
             CustomerSample sample = new CustomerSample(fraction, config.trainer().seed());
             DelinquencyLabel label = config.label();
+            long snapshotStart = System.nanoTime();
             JavaRDD<CustomerHistory> histories = HistoryAssembler.byCustomer(history, config.asOf())
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            List<TrainingRow> rows = new ArrayList<>(histories
+                    .persist(HISTORIES_STORAGE);
+            List<String> featureNames = FeatureNames.names();
+            List<TrainingRow> rows = new ArrayList<>();
+            for (ShippedRow shipped : histories
                     .filter(customer -> sample.keeps(customer.customerId()))
-                    .flatMap(customer -> trainingRows(customer, snapshots, label).iterator())
-                    .collect());
+                    .flatMap(customer -> ShippedRow.of(trainingRows(customer, snapshots, label), featureNames))
+                    .collect()) {
+                rows.add(shipped.toTrainingRow(featureNames));
+            }
             // Spark hands rows back in partition order, which depends on the master and its parallelism (a
             // cluster's 200 shuffle partitions, a laptop's 8), and the learners depend on row order: a fixed
             // order makes the same history and seed give the same model wherever the job runs.
             rows.sort(TRAINING_ROW_ORDER);
+            long trainingRows = rows.size();
+            logStorage(spark, histories, millisSince(snapshotStart));
             LOG.info("{} training rows from {} customers (sampled fraction {})", rows.size(), customers,
                     String.format("%.3f", fraction));
 
@@ -107,10 +131,34 @@ public final class TrainJob {
             String fingerprint = HistoryFacts.fingerprint(spark, config.history());
             TrainingRequest request = new TrainingRequest(FeatureSchema.ofThisBuild().version(), config.label(),
                     FeatureSchema.reasonCatalog(), fingerprint, config.gitCommit(), now);
-            TrainingResult result = new ModelTrainer(config.trainer()).train(rows, request);
-            OutreachSettings outreach = OutreachTraining.fit(histories, config.asOf(), customers,
-                    config.trainer().seed());
+            // The response model needs only the histories, the candidates only the rows: fitting it in Spark
+            // while the driver fits the candidates puts the second core to work during the single-threaded
+            // learners. Both are deterministic and share nothing, so the overlap changes no result.
+            CompletableFuture<OutreachSettings> outreachFit = CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                OutreachSettings fitted = OutreachTraining.fit(histories, config.asOf(), customers,
+                        config.trainer().seed());
+                LOG.info("response model fitted in {} ms (beside the candidates)", millisSince(start));
+                return fitted;
+            }, runnable -> {
+                Thread thread = new Thread(runnable, "riskctl-response-model");
+                thread.setDaemon(true);
+                thread.start();
+            });
+            TrainingResult result;
+            try {
+                result = new ModelTrainer(config.trainer()).train(rows, request);
+            } catch (RuntimeException e) {
+                outreachFit.cancel(true);
+                throw e;
+            }
+            rows = null;
+            long waitStart = System.nanoTime();
+            OutreachSettings outreach = awaitResponseModel(outreachFit);
+            LOG.info("waited {} ms for the response model after the candidates ({} s of process CPU so far)",
+                    millisSince(waitStart), processCpuSeconds());
 
+            long publishStart = System.nanoTime();
             String version = VERSION_TIME.format(now) + "-" + fingerprint.substring(0, 6);
             RejectsWriter rejects = new RejectsWriter(spark);
             Path folder = new ModelRegistry(config.registry()).publish(version, result.writer(), staging -> {
@@ -119,10 +167,81 @@ public final class TrainJob {
                 Files.writeString(staging.resolve("run-summary.json"), history.summary().toJson(),
                         StandardCharsets.UTF_8);
             });
+            LOG.info("published {} in {} ms ({} s of process CPU so far)", version, millisSince(publishStart),
+                    processCpuSeconds());
             histories.unpersist(false);
-            return new Outcome(version, folder, result, snapshots, rows.size());
+            return new Outcome(version, folder, result, snapshots, trainingRows);
         } finally {
             history.release();
+        }
+    }
+
+    private static void logStorage(SparkSession spark, JavaRDD<CustomerHistory> histories, long millis) {
+        for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
+            if (info.id() == histories.id()) {
+                LOG.info("histories assembled and rows built in {} ms ({} s of process CPU so far); cached {} of {}"
+                        + " partitions: {} MB in memory, {} MB on disk ({})", millis, processCpuSeconds(),
+                        info.numCachedPartitions(), info.numPartitions(), info.memSize() >> 20,
+                        info.diskSize() >> 20, HISTORIES_STORAGE.description());
+            }
+        }
+    }
+
+    private static OutreachSettings awaitResponseModel(CompletableFuture<OutreachSettings> fit) throws IOException {
+        try {
+            return fit.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fitting the response model", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("response model failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** CPU time of the whole process (all threads, native ones included), for the phase log lines. */
+    private static String processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            return String.format(Locale.ROOT, "%.1f", os.getProcessCpuTime() / 1e9);
+        }
+        return "?";
+    }
+
+    private static long millisSince(long nanoStart) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoStart);
+    }
+
+    /**
+     * A training row on its way from a Spark task to the driver: the values without the 60 feature names, which
+     * are the same for every row. Shipping {@link TrainingRow}s spent a tenth of a 10k train's CPU in Java
+     * serialisation of the task results (every row's names list, date and record constructor).
+     */
+    record ShippedRow(String customerId, long snapshotEpochDay, double[] values, boolean delinquent)
+            implements Serializable {
+
+        /** The rows of one customer without their names; IllegalStateException when a row has other names. */
+        static Iterator<ShippedRow> of(List<TrainingRow> rows, List<String> names) {
+            List<ShippedRow> shipped = new ArrayList<>(rows.size());
+            for (TrainingRow row : rows) {
+                if (!row.features().names().equals(names)) {
+                    throw new IllegalStateException("features of customer " + row.customerId()
+                            + " are not the schema's " + names.size() + " features");
+                }
+                shipped.add(new ShippedRow(row.customerId(), row.snapshot().toEpochDay(), row.features().values(),
+                        row.delinquent()));
+            }
+            return shipped.iterator();
+        }
+
+        TrainingRow toTrainingRow(List<String> names) {
+            return new TrainingRow(new FeatureVector(customerId, LocalDate.ofEpochDay(snapshotEpochDay), names,
+                    values), delinquent);
         }
     }
 

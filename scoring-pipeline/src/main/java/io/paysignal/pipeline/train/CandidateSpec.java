@@ -44,6 +44,12 @@ public record CandidateSpec(String name, LearnerKind kind, Map<String, String> p
         }
     }
 
+    /** A text setting, or {@code fallback} when the configuration does not have the key. */
+    public String textParameter(String key, String fallback) {
+        String text = parameters.get(key);
+        return text == null ? fallback : text;
+    }
+
     private String required(String key) {
         String text = parameters.get(key);
         if (text == null) {

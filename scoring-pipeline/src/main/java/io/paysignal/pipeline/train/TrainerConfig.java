@@ -30,8 +30,11 @@ import java.util.TreeMap;
 public record TrainerConfig(String version, long seed, List<CandidateSpec> candidates, int maxTrainingRows,
                             double highShare, double elevatedShare, Map<String, String> settings) {
 
-    /** The configuration this build trains with unless told otherwise. */
-    public static final String DEFAULT_NAME = "trainers-v1";
+    /**
+     * The configuration this build trains with unless told otherwise. Bundles record the version they were
+     * trained with, and every released version stays loadable by name.
+     */
+    public static final String DEFAULT_NAME = "trainers-v2";
 
     public TrainerConfig {
         if (version == null || version.isBlank()) {
@@ -61,6 +64,25 @@ public record TrainerConfig(String version, long seed, List<CandidateSpec> candi
                 throw new IOException("no bundled trainer configuration " + resource);
             }
             return parse(load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)), resource);
+        }
+    }
+
+    /**
+     * A configuration file when {@code fileOrName} is an existing file, else the bundled configuration of that
+     * name (e.g. {@code trainers-v1}); IOException naming both when it is neither.
+     */
+    public static TrainerConfig fileOrBundled(String fileOrName) throws IOException {
+        Path file = Path.of(fileOrName);
+        if (Files.isRegularFile(file)) {
+            return load(file);
+        }
+        if (!fileOrName.matches("[A-Za-z0-9_.-]+")) {
+            throw new IOException("no trainer configuration file " + fileOrName);
+        }
+        try {
+            return bundled(fileOrName);
+        } catch (IOException e) {
+            throw new IOException("no trainer configuration file " + fileOrName + " and " + e.getMessage(), e);
         }
     }
 

@@ -172,7 +172,7 @@ class ModelTrainerTest {
         assertEquals(SNAPSHOTS.get(3), manifest.trainingWindow().validationAsOf());
         assertEquals(15_000, manifest.trainingWindow().fitRows());
         assertEquals(5_000, manifest.trainingWindow().validationRows());
-        assertEquals("trainers-v1", manifest.trainerSettings().get("config.version"));
+        assertEquals(TrainerConfig.DEFAULT_NAME, manifest.trainerSettings().get("config.version"));
         assertEquals("200", candidate("xgboost").hyperParameters().get("trees"));
         assertTrue(manifest.modelProvenance().contains("XGBoostClassificationTrainer"));
         assertEquals(REQUEST.createdAt(), manifest.createdAt());

@@ -2,12 +2,15 @@ package io.paysignal.pipeline.train;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.common.xgboost.XGBoostTrainer.TreeMethod;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,10 +31,59 @@ class TrainerConfigTest {
 
     @Test
     void everyBundledCandidateBuildsATrainer() throws IOException {
-        TrainerConfig config = TrainerConfig.bundled("trainers-v1");
-        for (CandidateSpec spec : config.candidates()) {
-            assertTrue(CandidateTrainers.create(spec, config.seed()) != null, spec.name());
+        for (String name : List.of("trainers-v1", "trainers-v2")) {
+            TrainerConfig config = TrainerConfig.bundled(name);
+            for (CandidateSpec spec : config.candidates()) {
+                assertTrue(CandidateTrainers.create(spec, config.seed()) != null, name + " " + spec.name());
+            }
         }
+    }
+
+    @Test
+    void versionTwoIsTheDefaultAndDiffersFromVersionOneOnlyInLearnerSettings() throws IOException {
+        TrainerConfig v1 = TrainerConfig.bundled("trainers-v1");
+        TrainerConfig v2 = TrainerConfig.bundled(TrainerConfig.DEFAULT_NAME);
+        assertEquals("trainers-v2", v2.version());
+        Map<String, String> changed = new TreeMap<>();
+        v2.settings().forEach((key, value) -> {
+            if (!value.equals(v1.settings().get(key))) {
+                changed.put(key, value);
+            }
+        });
+        v1.settings().keySet().stream().filter(key -> !v2.settings().containsKey(key))
+                .forEach(key -> changed.put(key, "(removed)"));
+        assertEquals(Map.of("config.version", "trainers-v2", "xgboost.tree.method", "hist", "xgboost.threads", "2",
+                "logistic.epochs", "5", "fm.epochs", "5"), changed);
+    }
+
+    @Test
+    void theXgboostTreeMethodIsPassedToXgboostAndDefaultsToAuto() throws IOException {
+        CandidateSpec v1 = TrainerConfig.bundled("trainers-v1").candidates().get(1);
+        CandidateSpec v2 = TrainerConfig.bundled("trainers-v2").candidates().get(1);
+        // The trainer's description lists the parameter map handed to XGBoost.
+        String v1Trainer = CandidateTrainers.create(v1, 1).toString();
+        String v2Trainer = CandidateTrainers.create(v2, 1).toString();
+        assertTrue(v1Trainer.contains("tree_method=auto") && v1Trainer.contains("nthread=1"), v1Trainer);
+        assertTrue(v2Trainer.contains("tree_method=hist") && v2Trainer.contains("nthread=2"), v2Trainer);
+        assertEquals(TreeMethod.EXACT, CandidateTrainers.treeMethod(" Exact "));
+        IllegalArgumentException gpu = assertThrows(IllegalArgumentException.class,
+                () -> CandidateTrainers.treeMethod("gpu_hist"));
+        assertTrue(gpu.getMessage().contains("tree.method must be one of auto, exact, approx, hist"), gpu.getMessage());
+    }
+
+    @Test
+    void aConfigurationIsTakenFromAFileOrElseByItsBundledName(@TempDir Path dir) throws IOException {
+        assertEquals("trainers-v1", TrainerConfig.fileOrBundled("trainers-v1").version());
+        Path file = dir.resolve("trainers-v1");
+        Files.writeString(file, String.join("\n", "config.version=from-file", "seed=3", "candidates=lr",
+                "rows.max=5000", "tiers.high.share=0.05", "tiers.elevated.share=0.2",
+                "lr.learner=linear-sgd-logistic"));
+        assertEquals("from-file", TrainerConfig.fileOrBundled(file.toString()).version());
+        IOException neither = assertThrows(IOException.class,
+                () -> TrainerConfig.fileOrBundled(dir.resolve("absent.properties").toString()));
+        assertTrue(neither.getMessage().contains("absent.properties"), neither.getMessage());
+        IOException unknownName = assertThrows(IOException.class, () -> TrainerConfig.fileOrBundled("trainers-v99"));
+        assertTrue(unknownName.getMessage().contains("trainers-v99"), unknownName.getMessage());
     }
 
     @Test
