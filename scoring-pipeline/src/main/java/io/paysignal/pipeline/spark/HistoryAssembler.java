@@ -34,7 +34,8 @@ import static org.apache.spark.sql.functions.lit;
  * tasks from the grouped rows, so features, labels and scores are computed next to the data and nothing
  * but small results ever reaches the driver.
  *
- * <p>How: payments take their customer from the invoice they pay (one join); then every row of the four
+ * <p>How: payments take their customer from the invoice they pay (the reader found it while checking the
+ * invoice reference, {@link History#paymentsWithInvoice()}); every row of the four
  * tables becomes one flat row of a shared layout ({@code customer_id}, a kind, and a few typed slots;
  * dates as epoch days, timestamps as epoch microseconds), the union is hash-partitioned by customer and
  * sorted within each partition, and each task streams through its sorted rows building one history at a
@@ -71,22 +72,23 @@ public final class HistoryAssembler {
      */
     public static JavaRDD<CustomerHistory> byCustomer(History history, LocalDate cutoff) {
         Dataset<Row> invoices = history.invoices();
-        Dataset<Row> payments = history.payments();
+        // Each payment with its invoice's customer (and issue date), as the reader found them.
+        Dataset<Row> payments = history.paymentsWithInvoice();
         Dataset<Row> contacts = history.contacts();
         if (cutoff != null) {
             invoices = invoices.filter(col("issue_date").leq(lit(cutoff)));
-            payments = payments.filter(col("payment_date").leq(lit(cutoff)));
+            // A payment goes with its invoice: dropped when the invoice is issued after the cutoff.
+            payments = payments.filter(col("payment_date").leq(lit(cutoff))
+                    .and(col(History.INVOICE_ISSUE_DATE).leq(lit(cutoff))));
             Timestamp endOfDay = Timestamp.from(cutoff.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
             contacts = contacts.filter(col("contact_time").lt(lit(endOfDay)));
         }
-        Dataset<Row> paymentsWithCustomer = payments.join(
-                invoices.select(col("invoice_id"), col("customer_id")), "invoice_id");
 
         Dataset<Row> rows = flat(history.customers(), CUSTOMER, col("segment"), col("country"), col("timezone"),
                 col("preferred_channel"), days("opened_date"), null, col("credit_limit"), col("do_not_contact"), null)
                 .union(flat(invoices, INVOICE, col("invoice_id"), col("currency"), null, null, days("issue_date"),
                         days("due_date"), col("amount"), col("disputed"), null))
-                .union(flat(paymentsWithCustomer, PAYMENT, col("payment_id"), col("invoice_id"), null, null,
+                .union(flat(payments, PAYMENT, col("payment_id"), col("invoice_id"), null, null,
                         days("payment_date"), null, col("amount"), null, null))
                 .union(flat(contacts, CONTACT, col("contact_id"), col("channel"), col("outcome"), null, null, null,
                         null, null, expr("unix_micros(contact_time)")));
