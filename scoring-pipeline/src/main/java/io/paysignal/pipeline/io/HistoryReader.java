@@ -69,9 +69,11 @@ import scala.Tuple2;
  *
  * <p>Cost: each file is read and parsed once; rows carry their byte offset, and only rejected rows get a
  * line number, from one scan of the file's bytes up to the last of them ({@link CsvLineNumbers}), made when
- * the rejects are read and only if there are any. Each table's checked rows are persisted (memory, then disk) because the accepted rows, the
- * rejects, the counts and the child tables' checks all use them; raw text is kept for rejects only. No row
- * data reaches the driver: only the CSV header and per-reason counts.
+ * the rejects are read and only if there are any. Each table's checked rows are persisted (memory, then
+ * disk) because the accepted rows, the rejects, the counts and the child tables' checks all use them; raw
+ * text is kept for rejects only. The payments' check against the invoices also keeps each payment's
+ * customer and invoice issue date ({@link History#paymentsWithInvoice()}), so grouping by customer needs
+ * no second join. No row data reaches the driver: only the CSV header and per-reason counts.
  *
  * <p>When rejected rows exceed {@link ReaderConfig#maxRejectShare()} of all input rows, {@link #read}
  * throws {@link TooManyRejectsException}, which still carries the history so the caller can write
