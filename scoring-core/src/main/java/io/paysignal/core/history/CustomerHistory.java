@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Everything the contract tables hold about one customer: the unit that features, labels and outreach
  * recommendations are computed from. Lists are sorted (invoices by issue date, payments by date,
- * contacts by time) so that every consumer sees the same order whatever order the rows arrived in.
+ * contacts by time, then channel, outcome and id) so that every consumer sees the same order whatever order
+ * the rows arrived in.
  *
  * @param customer the customer row
  * @param invoices the customer's invoices
@@ -28,9 +29,17 @@ public record CustomerHistory(Customer customer, List<Invoice> invoices, List<Pa
                 .thenComparing(Invoice::dueDate).thenComparing(Invoice::invoiceId));
         payments = sortedCopy(payments, Comparator.comparing(Payment::paymentDate)
                 .thenComparing(Payment::invoiceId).thenComparingDouble(Payment::amount));
-        contacts = sortedCopy(contacts, Comparator.comparing(Contact::contactTime)
-                .thenComparing(Contact::channel));
+        contacts = sortedCopy(contacts, CONTACT_ORDER);
     }
+
+    /**
+     * Contacts by time, channel, outcome, then id (absent ids first): a total order on what a contact
+     * holds, so histories assembled from rows in any order (Spark tasks, API requests) list tied contacts
+     * alike.
+     */
+    private static final Comparator<Contact> CONTACT_ORDER = Comparator.comparing(Contact::contactTime)
+            .thenComparing(Contact::channel).thenComparing(Contact::outcome)
+            .thenComparing(Contact::contactId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private static <T> List<T> sortedCopy(List<T> items, Comparator<T> order) {
         List<T> copy = new ArrayList<>(items == null ? List.of() : items);

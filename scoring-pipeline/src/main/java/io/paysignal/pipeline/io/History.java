@@ -25,14 +25,21 @@ public final class History {
             .add("reason", DataTypes.StringType)
             .add("raw", DataTypes.StringType);
 
+    /** Column of {@link #paymentsWithInvoice()}: the customer of the invoice paid. */
+    public static final String INVOICE_CUSTOMER_ID = "customer_id";
+    /** Column of {@link #paymentsWithInvoice()}: the issue date of the invoice paid. */
+    public static final String INVOICE_ISSUE_DATE = "invoice_issue_date";
+
     private final Map<HistoryTable, Dataset<Row>> accepted;
+    private final Dataset<Row> paymentsWithInvoice;
     private final Dataset<Row> rejects;
     private final RunSummary summary;
     private final List<Dataset<Row>> persisted;
 
-    History(Map<HistoryTable, Dataset<Row>> accepted, Dataset<Row> rejects, RunSummary summary,
-            List<Dataset<Row>> persisted) {
+    History(Map<HistoryTable, Dataset<Row>> accepted, Dataset<Row> paymentsWithInvoice, Dataset<Row> rejects,
+            RunSummary summary, List<Dataset<Row>> persisted) {
         this.accepted = Map.copyOf(accepted);
+        this.paymentsWithInvoice = paymentsWithInvoice;
         this.rejects = rejects;
         this.summary = summary;
         this.persisted = List.copyOf(persisted);
@@ -51,6 +58,16 @@ public final class History {
     /** Accepted payments, schema {@code ContractRowMapping.PAYMENTS}; each names an accepted invoice. */
     public Dataset<Row> payments() {
         return table(HistoryTable.PAYMENTS);
+    }
+
+    /**
+     * Accepted payments with the customer and issue date of the invoice each pays: the columns of
+     * {@code ContractRowMapping.PAYMENTS}, then {@link #INVOICE_CUSTOMER_ID} and {@link #INVOICE_ISSUE_DATE}.
+     * The reader finds both while it checks each payment's invoice, so grouping payments by customer needs
+     * no second join.
+     */
+    public Dataset<Row> paymentsWithInvoice() {
+        return paymentsWithInvoice;
     }
 
     /** Accepted contacts, schema {@code ContractRowMapping.CONTACTS}; empty when the table is absent. */

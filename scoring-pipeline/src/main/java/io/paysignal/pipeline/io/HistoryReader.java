@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -38,6 +41,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * Reads a history directory (DATA-CONTRACT section 1) into typed datasets, rejecting the rows that break
@@ -63,10 +67,13 @@ import org.apache.spark.storage.StorageLevel;
  * cannot be told apart from a missing quote; both halves are rejected ({@code unterminated_quote}, and the
  * second usually {@code misplaced_quote} or {@code wrong_field_count}).
  *
- * <p>Cost: each file is parsed once. Finding line numbers needs one extra scan that only counts lines
- * per split. Each table's checked rows are persisted (memory, then disk) because the accepted rows, the
- * rejects, the counts and the child tables' checks all use them; raw text is kept for rejects only. No row
- * data reaches the driver: only the CSV header and per-reason counts.
+ * <p>Cost: each file is read and parsed once; rows carry their byte offset, and only rejected rows get a
+ * line number, from one scan of the file's bytes up to the last of them ({@link CsvLineNumbers}), made when
+ * the rejects are read and only if there are any. Each table's checked rows are persisted (memory, then
+ * disk) because the accepted rows, the rejects, the counts and the child tables' checks all use them; raw
+ * text is kept for rejects only. The payments' check against the invoices also keeps each payment's
+ * customer and invoice issue date ({@link History#paymentsWithInvoice()}), so grouping by customer needs
+ * no second join. No row data reaches the driver: only the CSV header and per-reason counts.
  *
  * <p>When rejected rows exceed {@link ReaderConfig#maxRejectShare()} of all input rows, {@link #read}
  * throws {@link TooManyRejectsException}, which still carries the history so the caller can write
@@ -76,6 +83,9 @@ public final class HistoryReader {
 
     private static final String PARENT_KEY = "_parent_key";
     private static final String PARENT_KNOWN = "_parent_known";
+    /** Kept on checked payments: the customer and issue date of the invoice paid (see {@link History#paymentsWithInvoice}). */
+    private static final String INVOICE_CUSTOMER = "_invoice_customer_id";
+    private static final String INVOICE_ISSUE = "_invoice_issue_date";
 
     private final SparkSession spark;
     private final ReaderConfig config;
@@ -115,6 +125,7 @@ public final class HistoryReader {
         List<RunSummary.TableCounts> counts = new ArrayList<>();
         List<Dataset<Row>> persisted = new ArrayList<>();
         Dataset<Row> rejects = null;
+        Dataset<Row> paymentsWithInvoice = null;
         try {
             for (TableSource source : sources) {
                 HistoryTable table = source.table();
@@ -125,8 +136,13 @@ public final class HistoryReader {
                 rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
                 persisted.add(rows);
                 accepted.put(table, acceptedRows(table, rows));
+                if (linksInvoice(table)) {
+                    paymentsWithInvoice = paymentsWithInvoice(table, rows);
+                }
                 counts.add(count(source, rows));
-                Dataset<Row> tableRejects = rejectedRows(table, rows);
+                Dataset<Row> tableRejects = source.csv()
+                        ? CsvLineNumbers.number(spark, rejectedCsvRows(table, rows), source.path().toString())
+                        : rejectedRows(table, rows);
                 rejects = rejects == null ? tableRejects : rejects.union(tableRejects);
             }
         } catch (RuntimeException e) {
@@ -134,7 +150,7 @@ public final class HistoryReader {
             throw e;
         }
 
-        History history = new History(accepted, rejects, new RunSummary(counts), persisted);
+        History history = new History(accepted, paymentsWithInvoice, rejects, new RunSummary(counts), persisted);
         requireRejectShareWithin(config.maxRejectShare(), history);
         return history;
     }
@@ -182,9 +198,12 @@ public final class HistoryReader {
 
     private Dataset<Row> parseCsv(TableSource source) {
         HistoryTable table = source.table();
-        JavaRDD<String> lines = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .textFile(source.path().toString());
-        List<String> firstLine = lines.take(1);
+        // Lines keyed by their byte offset (as textFile reads them, before it drops the key): the offset
+        // orders rows for duplicates and gives a rejected row its line number later (CsvLineNumbers).
+        JavaRDD<Tuple2<Long, String>> lines = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .hadoopFile(source.path().toString(), TextInputFormat.class, LongWritable.class, Text.class)
+                .map(line -> new Tuple2<>(line._1().get(), line._2().toString()));
+        List<String> firstLine = lines.map(Tuple2::_2).take(1);
         if (firstLine.isEmpty() || firstLine.get(0).isBlank()) {
             throw new HistoryFormatException(source.fileName() + ": no header line");
         }
@@ -195,10 +214,9 @@ public final class HistoryReader {
         }
         requireColumns(source, header.value());
         TableRowParser parser = TableRowParser.forCsv(table, config, header.value());
-        // Hadoop's text input keeps splits in file order, so the index zipWithIndex gives is the line index.
-        JavaRDD<Row> rows = lines.zipWithIndex()
-                .filter(line -> line._2() > 0 && !line._1().isBlank())
-                .map(line -> parser.parseLine(line._1(), line._2() + 1));
+        JavaRDD<Row> rows = lines
+                .filter(line -> line._1() > 0 && !line._2().isBlank())
+                .map(line -> parser.parseLine(line._2(), line._1()));
         return spark.createDataFrame(rows, TableRowParser.parsedSchema(table));
     }
 
@@ -257,7 +275,7 @@ public final class HistoryReader {
 
     /**
      * Applies the table rules to parsed rows: duplicates, then the parent reference. Accepted rows keep
-     * only their typed columns; rejected rows keep line, key, raw text and reason.
+     * only their typed columns; rejected rows keep ordinal, key, raw text and reason.
      */
     private static Dataset<Row> check(HistoryTable table, Dataset<Row> parsed, Dataset<Row> acceptedParents) {
         Dataset<Row> rows = parsed;
@@ -275,8 +293,13 @@ public final class HistoryReader {
         }
         if (acceptedParents != null) {
             String parentColumn = table.parentColumn().orElseThrow();
-            Dataset<Row> parentKeys = acceptedParents.select(col(table.parent().keyColumn()).as(PARENT_KEY),
-                    lit(true).as(PARENT_KNOWN));
+            List<Column> parentColumns = new ArrayList<>(List.of(col(table.parent().keyColumn()).as(PARENT_KEY),
+                    lit(true).as(PARENT_KNOWN)));
+            if (linksInvoice(table)) {
+                parentColumns.add(col("customer_id").as(INVOICE_CUSTOMER));
+                parentColumns.add(col("issue_date").as(INVOICE_ISSUE));
+            }
+            Dataset<Row> parentKeys = acceptedParents.select(parentColumns.toArray(Column[]::new));
             rows = rows.join(parentKeys, rows.col(parentColumn).equalTo(parentKeys.col(PARENT_KEY)), "left_outer")
                     .withColumn(TableRowParser.REASON,
                             when(col(TableRowParser.REASON).isNull().and(col(PARENT_KNOWN).isNull()),
@@ -287,19 +310,39 @@ public final class HistoryReader {
         for (String name : table.schema().fieldNames()) {
             columns.add(col(name));
         }
-        columns.add(when(rejected, col(TableRowParser.LINE)).as(TableRowParser.LINE));
+        columns.add(when(rejected, col(TableRowParser.ORDINAL)).as(TableRowParser.ORDINAL));
         columns.add(when(rejected, col(TableRowParser.KEY)).as(TableRowParser.KEY));
         columns.add(when(rejected, col(TableRowParser.RAW)).as(TableRowParser.RAW));
         columns.add(col(TableRowParser.REASON));
+        if (linksInvoice(table) && acceptedParents != null) {
+            columns.add(col(INVOICE_CUSTOMER));
+            columns.add(col(INVOICE_ISSUE));
+        }
         return rows.select(columns.toArray(Column[]::new));
+    }
+
+    /** True for the table whose rows take their customer from the invoice they name (payments). */
+    private static boolean linksInvoice(HistoryTable table) {
+        return table.parent() == HistoryTable.INVOICES;
+    }
+
+    private static Dataset<Row> paymentsWithInvoice(HistoryTable table, Dataset<Row> checked) {
+        List<Column> columns = new ArrayList<>();
+        for (String name : table.schema().fieldNames()) {
+            columns.add(col(name));
+        }
+        columns.add(col(INVOICE_CUSTOMER).as(History.INVOICE_CUSTOMER_ID));
+        columns.add(col(INVOICE_ISSUE).as(History.INVOICE_ISSUE_DATE));
+        return checked.filter(col(TableRowParser.REASON).isNull()).select(columns.toArray(Column[]::new));
     }
 
     private Dataset<Row> emptyChecked(HistoryTable table) {
         StructType schema = table.schema();
         StructType parsed = TableRowParser.parsedSchema(table);
-        for (String name : List.of(TableRowParser.LINE, TableRowParser.KEY, TableRowParser.RAW,
+        for (String name : List.of(TableRowParser.ORDINAL, TableRowParser.KEY, TableRowParser.RAW,
                 TableRowParser.REASON)) {
-            schema = schema.add(parsed.apply(name));
+            schema = schema.add(parsed.apply(name).copy(name, parsed.apply(name).dataType(), true,
+                    parsed.apply(name).metadata()));
         }
         return spark.createDataFrame(List.of(), schema);
     }
@@ -309,10 +352,21 @@ public final class HistoryReader {
         return checked.filter(col(TableRowParser.REASON).isNull()).select(columns);
     }
 
+    /** Rejected rows of a Parquet (or absent) table: they have no line. */
     private static Dataset<Row> rejectedRows(HistoryTable table, Dataset<Row> checked) {
         return checked.filter(col(TableRowParser.REASON).isNotNull()).select(
                 lit(table.tableName()).as("table"),
-                col(TableRowParser.LINE).as("line"),
+                lit(null).cast("long").as("line"),
+                col(TableRowParser.KEY).as("key"),
+                col(TableRowParser.REASON).as("reason"),
+                col(TableRowParser.RAW).as("raw"));
+    }
+
+    /** Rejected rows of a CSV table with the byte offset where {@link #rejectedRows} has the line. */
+    private static Dataset<Row> rejectedCsvRows(HistoryTable table, Dataset<Row> checked) {
+        return checked.filter(col(TableRowParser.REASON).isNotNull()).select(
+                lit(table.tableName()).as("table"),
+                col(TableRowParser.ORDINAL).as(CsvLineNumbers.OFFSET),
                 col(TableRowParser.KEY).as("key"),
                 col(TableRowParser.REASON).as("reason"),
                 col(TableRowParser.RAW).as("raw"));

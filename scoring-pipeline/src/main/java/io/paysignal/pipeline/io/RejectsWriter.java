@@ -25,11 +25,18 @@ public final class RejectsWriter {
     /** The header line. */
     public static final String HEADER = "table,line,key,reason,raw";
 
-    /** A writer for rejects of datasets of {@code spark} (the session writes the file). */
+    /** A writer; the session of the written dataset writes the file. */
+    public RejectsWriter() {
+    }
+
+    /**
+     * The former constructor: the session was never used.
+     *
+     * @deprecated use {@link #RejectsWriter()}; kept only until its last caller (TrainJob) moves over
+     */
+    @Deprecated(forRemoval = true)
     public RejectsWriter(SparkSession spark) {
-        if (spark == null) {
-            throw new IllegalArgumentException("spark is required");
-        }
+        this();
     }
 
     /**

@@ -28,10 +28,12 @@ final class TableRowParser implements Serializable {
 
     /** Parquet file the row came from; null for CSV. With {@link #ORDINAL} it orders rows for duplicates. */
     static final String SOURCE = "_source";
-    /** The CSV line number, or the row's index inside its Parquet file. */
+    /**
+     * Orders a table's rows as they stand in the source: the CSV line's byte offset in its file, or the
+     * row's index inside its Parquet file. A rejected CSV row's line number is found from its offset
+     * ({@link CsvLineNumbers}), so reading needs no pass that numbers every line.
+     */
     static final String ORDINAL = "_ordinal";
-    /** The 1-based CSV line; null for Parquet. */
-    static final String LINE = "_line";
     /** The row's key column, trimmed, or null when unknown. */
     static final String KEY = "_key";
     /** The CSV line as read, or the Parquet row's contract cells as one CSV line. */
@@ -77,7 +79,6 @@ final class TableRowParser implements Serializable {
         List<StructField> fields = new ArrayList<>(List.of(table.schema().fields()));
         fields.add(DataTypes.createStructField(SOURCE, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(ORDINAL, DataTypes.LongType, false));
-        fields.add(DataTypes.createStructField(LINE, DataTypes.LongType, true));
         fields.add(DataTypes.createStructField(KEY, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(RAW, DataTypes.StringType, true));
         fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
@@ -89,22 +90,24 @@ final class TableRowParser implements Serializable {
         return line.startsWith(BYTE_ORDER_MARK) ? line.substring(BYTE_ORDER_MARK.length()) : line;
     }
 
-    /** Parses a data line of a CSV file (never the header, never a blank line). */
-    Row parseLine(String line, long lineNumber) {
+    /**
+     * Parses a data line of a CSV file (never the header, never a blank line) that starts at byte
+     * {@code offset} of its file.
+     */
+    Row parseLine(String line, long offset) {
         RowOutcome<List<String>> split = CsvLine.split(line);
         if (!split.isAccepted()) {
-            return assemble(RowOutcome.rejected(split.reason()), null, lineNumber, lineNumber, null, line);
+            return assemble(RowOutcome.rejected(split.reason()), null, offset, null, line);
         }
         List<String> fields = split.value();
         if (fields.size() != cellCount) {
-            return assemble(RowOutcome.rejected(RejectReasons.WRONG_FIELD_COUNT), null, lineNumber, lineNumber,
-                    null, line);
+            return assemble(RowOutcome.rejected(RejectReasons.WRONG_FIELD_COUNT), null, offset, null, line);
         }
         Function<String, String> cells = column -> {
             Integer index = cellIndex.get(column);
             return index == null ? null : fields.get(index);
         };
-        return assemble(table.parse(cells, config), null, lineNumber, lineNumber, key(cells), line);
+        return assemble(table.parse(cells, config), null, offset, key(cells), line);
     }
 
     /** Parses a Parquet row laid out as described in {@link #forParquet}. */
@@ -117,7 +120,7 @@ final class TableRowParser implements Serializable {
             Integer index = cellIndex.get(column);
             return index == null ? null : texts.get(index);
         };
-        return assemble(table.parse(cells, config), row.getString(cellCount), row.getLong(cellCount + 1), null,
+        return assemble(table.parse(cells, config), row.getString(cellCount), row.getLong(cellCount + 1),
                 key(cells), CsvLine.join(texts));
     }
 
@@ -126,10 +129,9 @@ final class TableRowParser implements Serializable {
         return key == null || key.isBlank() ? null : key.trim();
     }
 
-    private Row assemble(RowOutcome<Row> outcome, String source, long ordinal, Long line, String key,
-                         String raw) {
+    private Row assemble(RowOutcome<Row> outcome, String source, long ordinal, String key, String raw) {
         int typed = table.schema().size();
-        Object[] values = new Object[typed + 6];
+        Object[] values = new Object[typed + 5];
         if (outcome.isAccepted()) {
             Row row = outcome.value();
             for (int i = 0; i < typed; i++) {
@@ -138,10 +140,9 @@ final class TableRowParser implements Serializable {
         }
         values[typed] = source;
         values[typed + 1] = ordinal;
-        values[typed + 2] = line;
-        values[typed + 3] = key;
-        values[typed + 4] = raw;
-        values[typed + 5] = outcome.reason();
+        values[typed + 2] = key;
+        values[typed + 3] = raw;
+        values[typed + 4] = outcome.reason();
         return RowFactory.create(values);
     }
 

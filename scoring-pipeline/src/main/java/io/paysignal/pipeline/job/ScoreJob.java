@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,11 @@ public final class ScoreJob {
     public record Outcome(String out, String modelVersion, long customers) {
     }
 
+    /** A customer's score-table row and feature-snapshot row side by side. */
+    private static final StructType BOTH_SCHEMA = new StructType()
+            .add("score", ScoreTable.SCHEMA, false)
+            .add("features", SnapshotRows.schema(FeatureNames.names()), false);
+
     private ScoreJob() {
     }
 
@@ -71,10 +77,14 @@ public final class ScoreJob {
         boolean published = false;
         try {
             history.summary().textLines().forEach(line -> LOG.info("input: {}", line));
-            JavaRDD<Tuple2<Row, Row>> rows = scoreRows(spark, history, config.asOf(), model)
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            Dataset<Row> scores = spark.createDataFrame(rows.map(Tuple2::_1), ScoreTable.SCHEMA);
-            Dataset<Row> features = spark.createDataFrame(rows.map(Tuple2::_2), SnapshotRows.schema(FeatureNames.names()));
+            // Both outputs come from one computation: each customer's two rows travel as one row of two structs,
+            // cached in Spark's compact columnar form while the score table is written, and read back from the
+            // cache for the snapshot (the cache spills to disk rather than recompute).
+            Dataset<Row> both = spark.createDataFrame(scoreRows(spark, history, config.asOf(), model)
+                            .map(pair -> RowFactory.create(pair._1(), pair._2())), BOTH_SCHEMA)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> scores = both.select("score.*");
+            Dataset<Row> features = both.select("features.*");
             if (config.format() == Format.CSV) {
                 SingleCsvFile.write(scores.orderBy("customer_id"), publisher.staging(), ScoreTable.CSV_FILE,
                         ScoreTable.CSV_HEADER);
@@ -82,10 +92,10 @@ public final class ScoreJob {
                 scores.write().parquet(publisher.staging());
             }
             features.write().parquet(publisher.staging("features"));
-            new RejectsWriter(spark).write(history.rejects(), publisher.staging());
+            new RejectsWriter().write(history.rejects(), publisher.staging());
             long customers = history.summary().table("customers").acceptedRows();
             writeRunSummary(spark, publisher.staging("_run.json"), config, model, history, customers);
-            rows.unpersist(false);
+            both.unpersist(false);
             publisher.publish();
             published = true;
             return new Outcome(publisher.target(), model.bundle().version(), customers);

@@ -149,7 +149,7 @@ public final class SegmentsJob {
 
             List<KpiReport> reports = kpiReports(spark, histories, rows);
             writeKpis(hadoopConf, publisher, config, reports);
-            new RejectsWriter(spark).write(history.rejects(), publisher.staging());
+            new RejectsWriter().write(history.rejects(), publisher.staging());
 
             // Who is in both inputs (the segment table's customers) and who only in one, in a single pass.
             Row coverage = scores.scores().select(col("customer_id"), lit(true).as("scored"))

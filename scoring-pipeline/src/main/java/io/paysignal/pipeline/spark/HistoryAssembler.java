@@ -1,6 +1,9 @@
 package io.paysignal.pipeline.spark;
 
+import io.paysignal.core.history.Channel;
 import io.paysignal.core.history.Contact;
+import io.paysignal.core.history.ContactOutcome;
+import io.paysignal.core.history.Customer;
 import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.core.history.Invoice;
 import io.paysignal.core.history.Payment;
@@ -9,28 +12,56 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 
 /**
  * Groups a history by customer inside Spark: one {@link CustomerHistory} per customer, built in the
  * tasks from the grouped rows, so features, labels and scores are computed next to the data and nothing
  * but small results ever reaches the driver.
  *
- * <p>Each table is aggregated by {@code customer_id} (payments take their customer from the invoice they
- * pay) and the aggregates are joined to the customers; the aggregations and joins share one hash
- * partitioning, so this costs one shuffle per table.
+ * <p>How: payments take their customer from the invoice they pay (the reader found it while checking the
+ * invoice reference, {@link History#paymentsWithInvoice()}); every row of the four
+ * tables becomes one flat row of a shared layout ({@code customer_id}, a kind, and a few typed slots;
+ * dates as epoch days, timestamps as epoch microseconds), the union is hash-partitioned by customer and
+ * sorted within each partition, and each task streams through its sorted rows building one history at a
+ * time. That is one shuffle of flat rows and a sort that spills to disk when it must, instead of nested
+ * per-customer arrays joined together: memory per task stays bounded by the busiest customer, not by the
+ * partition. A customer's rows arrive in no particular order; {@link CustomerHistory} sorts them.
  */
 public final class HistoryAssembler {
+
+    private static final int CUSTOMER = 0;
+    private static final int INVOICE = 1;
+    private static final int PAYMENT = 2;
+    private static final int CONTACT = 3;
+
+    /** Column positions of the flat layout (see {@link #flat}). */
+    private static final int KEY = 0;
+    private static final int KIND = 1;
+    private static final int S1 = 2;
+    private static final int S2 = 3;
+    private static final int S3 = 4;
+    private static final int S4 = 5;
+    private static final int DAY1 = 6;
+    private static final int DAY2 = 7;
+    private static final int AMOUNT = 8;
+    private static final int FLAG = 9;
+    private static final int MICROS = 10;
 
     private HistoryAssembler() {
     }
@@ -41,60 +72,137 @@ public final class HistoryAssembler {
      */
     public static JavaRDD<CustomerHistory> byCustomer(History history, LocalDate cutoff) {
         Dataset<Row> invoices = history.invoices();
-        Dataset<Row> payments = history.payments();
+        // Each payment with its invoice's customer (and issue date), as the reader found them.
+        Dataset<Row> payments = history.paymentsWithInvoice();
         Dataset<Row> contacts = history.contacts();
         if (cutoff != null) {
             invoices = invoices.filter(col("issue_date").leq(lit(cutoff)));
-            payments = payments.filter(col("payment_date").leq(lit(cutoff)));
+            // A payment goes with its invoice: dropped when the invoice is issued after the cutoff.
+            payments = payments.filter(col("payment_date").leq(lit(cutoff))
+                    .and(col(History.INVOICE_ISSUE_DATE).leq(lit(cutoff))));
             Timestamp endOfDay = Timestamp.from(cutoff.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
             contacts = contacts.filter(col("contact_time").lt(lit(endOfDay)));
         }
-        Dataset<Row> paymentsWithCustomer = payments.join(
-                invoices.select(col("invoice_id"), col("customer_id")), "invoice_id");
 
-        Dataset<Row> invoicesByCustomer = invoices.groupBy("customer_id")
-                .agg(collect_list(struct(columns(ContractRowMapping.INVOICES.fieldNames()))).as("invoices"));
-        Dataset<Row> paymentsByCustomer = paymentsWithCustomer.groupBy("customer_id")
-                .agg(collect_list(struct(columns(ContractRowMapping.PAYMENTS.fieldNames()))).as("payments"));
-        Dataset<Row> contactsByCustomer = contacts.groupBy("customer_id")
-                .agg(collect_list(struct(columns(ContractRowMapping.CONTACTS.fieldNames()))).as("contacts"));
-
-        Dataset<Row> customers = history.customers()
-                .select(struct(columns(ContractRowMapping.CUSTOMERS.fieldNames())).as("customer"), col("customer_id"));
-        Dataset<Row> grouped = customers
-                .join(invoicesByCustomer, "customer_id", "left")
-                .join(paymentsByCustomer, "customer_id", "left")
-                .join(contactsByCustomer, "customer_id", "left");
-        return grouped.toJavaRDD().map(HistoryAssembler::toHistory);
+        Dataset<Row> rows = flat(history.customers(), CUSTOMER, col("segment"), col("country"), col("timezone"),
+                col("preferred_channel"), days("opened_date"), null, col("credit_limit"), col("do_not_contact"), null)
+                .union(flat(invoices, INVOICE, col("invoice_id"), col("currency"), null, null, days("issue_date"),
+                        days("due_date"), col("amount"), col("disputed"), null))
+                .union(flat(payments, PAYMENT, col("payment_id"), col("invoice_id"), null, null,
+                        days("payment_date"), null, col("amount"), null, null))
+                .union(flat(contacts, CONTACT, col("contact_id"), col("channel"), col("outcome"), null, null, null,
+                        null, null, expr("unix_micros(contact_time)")));
+        return rows.repartition(col("customer_id"))
+                .sortWithinPartitions(col("customer_id"))
+                .toJavaRDD()
+                .mapPartitions(CustomerStream::new);
     }
 
-    private static CustomerHistory toHistory(Row row) {
-        List<Invoice> invoices = new ArrayList<>();
-        for (Row invoice : nested(row, "invoices")) {
-            invoices.add(ContractRowMapping.invoice(invoice));
-        }
-        List<Payment> payments = new ArrayList<>();
-        for (Row payment : nested(row, "payments")) {
-            payments.add(ContractRowMapping.payment(payment));
-        }
-        List<Contact> contacts = new ArrayList<>();
-        for (Row contact : nested(row, "contacts")) {
-            contacts.add(ContractRowMapping.contact(contact));
-        }
-        return new CustomerHistory(ContractRowMapping.customer(row.getStruct(row.fieldIndex("customer"))),
-                invoices, payments, contacts);
+    /** One table's rows in the shared flat layout; a null slot is a typed null. */
+    private static Dataset<Row> flat(Dataset<Row> table, int kind, Column s1, Column s2, Column s3, Column s4,
+                                     Column day1, Column day2, Column amount, Column flag, Column micros) {
+        return table.select(col("customer_id"), lit(kind).as("kind"),
+                slot(s1, DataTypes.StringType, "s1"), slot(s2, DataTypes.StringType, "s2"),
+                slot(s3, DataTypes.StringType, "s3"), slot(s4, DataTypes.StringType, "s4"),
+                slot(day1, DataTypes.IntegerType, "day1"), slot(day2, DataTypes.IntegerType, "day2"),
+                slot(amount, DataTypes.DoubleType, "amount"), slot(flag, DataTypes.BooleanType, "flag"),
+                slot(micros, DataTypes.LongType, "micros"));
     }
 
-    private static List<Row> nested(Row row, String column) {
-        int index = row.fieldIndex(column);
-        return row.isNullAt(index) ? List.of() : row.getList(index);
+    private static Column slot(Column value, DataType type, String name) {
+        return (value == null ? lit(null) : value).cast(type).as(name);
     }
 
-    private static Column[] columns(String[] names) {
-        Column[] columns = new Column[names.length];
-        for (int i = 0; i < names.length; i++) {
-            columns[i] = col(names[i]);
+    private static Column days(String dateColumn) {
+        return expr("unix_date(" + dateColumn + ")");
+    }
+
+    /** Turns a partition's rows, sorted by customer, into one history per customer. */
+    private static final class CustomerStream implements Iterator<CustomerHistory> {
+
+        private final Iterator<Row> rows;
+        private Row pending;
+        private CustomerHistory next;
+
+        CustomerStream(Iterator<Row> rows) {
+            this.rows = rows;
+            this.pending = rows.hasNext() ? rows.next() : null;
         }
-        return columns;
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && pending != null) {
+                next = assembleOne();
+            }
+            return next != null;
+        }
+
+        @Override
+        public CustomerHistory next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            CustomerHistory result = next;
+            next = null;
+            return result;
+        }
+
+        /** Consumes the rows of the customer of {@code pending}; null when that customer has no customer row. */
+        private CustomerHistory assembleOne() {
+            String customerId = pending.getString(KEY);
+            Customer customer = null;
+            List<Invoice> invoices = new ArrayList<>();
+            List<Payment> payments = new ArrayList<>();
+            List<Contact> contacts = new ArrayList<>();
+            while (pending != null && customerId.equals(pending.getString(KEY))) {
+                Row row = pending;
+                switch (row.getInt(KIND)) {
+                    case CUSTOMER -> customer = customer(customerId, row);
+                    case INVOICE -> invoices.add(new Invoice(row.getString(S1), customerId, date(row, DAY1),
+                            date(row, DAY2), row.getDouble(AMOUNT), row.getString(S2), flag(row)));
+                    case PAYMENT -> payments.add(new Payment(row.getString(S1), row.getString(S2), date(row, DAY1),
+                            row.getDouble(AMOUNT)));
+                    case CONTACT -> contacts.add(contact(customerId, row));
+                    default -> throw new IllegalStateException("unknown row kind " + row.getInt(KIND));
+                }
+                pending = rows.hasNext() ? rows.next() : null;
+            }
+            // Every accepted row names an accepted customer, so a group without one cannot occur; like the
+            // inner side of a join, it would yield no history.
+            return customer == null ? null : new CustomerHistory(customer, invoices, payments, contacts);
+        }
+
+        private static Customer customer(String customerId, Row row) {
+            String timezone = row.getString(S3);
+            return new Customer(customerId, row.getString(S1), row.getString(S2),
+                    timezone == null ? null : ZoneId.of(timezone), channel(row.getString(S4)), flag(row),
+                    row.isNullAt(AMOUNT) ? null : row.getDouble(AMOUNT), date(row, DAY1));
+        }
+
+        private static Contact contact(String customerId, Row row) {
+            String outcome = row.getString(S3);
+            long micros = row.getLong(MICROS);
+            Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                    Math.floorMod(micros, 1_000_000L) * 1_000L);
+            return new Contact(row.getString(S1), customerId, time, channel(row.getString(S2)),
+                    outcome == null ? null : ContactOutcome.fromWire(outcome).orElseThrow(
+                            () -> new IllegalArgumentException("not a contact outcome: " + outcome)));
+        }
+
+        private static LocalDate date(Row row, int slot) {
+            return row.isNullAt(slot) ? null : LocalDate.ofEpochDay(row.getInt(slot));
+        }
+
+        private static boolean flag(Row row) {
+            return !row.isNullAt(FLAG) && row.getBoolean(FLAG);
+        }
+
+        private static Channel channel(String wireName) {
+            if (wireName == null) {
+                return null;
+            }
+            return Channel.fromWire(wireName)
+                    .orElseThrow(() -> new IllegalArgumentException("not a channel: " + wireName));
+        }
     }
 }

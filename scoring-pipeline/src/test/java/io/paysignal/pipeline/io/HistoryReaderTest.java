@@ -323,7 +323,7 @@ class HistoryReaderTest extends SharedSparkSession {
     private static History historyWithCounts(long input, long rejected) {
         RunSummary summary = new RunSummary(List.of(new RunSummary.TableCounts("customers", "customers.csv", input,
                 input - rejected, rejected == 0 ? Map.of() : Map.of("unknown_timezone", rejected))));
-        return new History(Map.of(), null, summary, List.of());
+        return new History(Map.of(), null, null, summary, List.of());
     }
 
     @Test

@@ -39,7 +39,7 @@ class RejectsWriterTest extends SharedSparkSession {
 
     @Test
     void writesHeaderAndRowsInTableThenLineOrderWithRfc4180Quoting() throws IOException {
-        String path = new RejectsWriter(spark).write(rejects(
+        String path = new RejectsWriter().write(rejects(
                 RowFactory.create("payments", 4L, "P1", "unknown_invoice", "P1,I9,2024-01-01,5"),
                 RowFactory.create("customers", 12L, null, "wrong_field_count", "C9,\"a, b\",say \"\"hi\"\""),
                 RowFactory.create("customers", 3L, "C1", "unknown_timezone", "  C1 ,smb"),
@@ -59,7 +59,7 @@ class RejectsWriterTest extends SharedSparkSession {
 
     @Test
     void emptyRejectsGiveAHeaderOnlyFile() throws IOException {
-        new RejectsWriter(spark).write(rejects(), out.toString());
+        new RejectsWriter().write(rejects(), out.toString());
         assertEquals(List.of(RejectsWriter.HEADER), writtenLines());
     }
 
@@ -67,7 +67,7 @@ class RejectsWriterTest extends SharedSparkSession {
     void replacesAnEarlierFileAndLeavesNoTemporaryFiles() throws IOException {
         Files.writeString(out.resolve("rejects.csv"), "old content\n");
         Files.writeString(out.resolve("scores.csv"), "customer_id\n");
-        new RejectsWriter(spark).write(rejects(RowFactory.create("customers", 2L, "C1", "duplicate_key", "C1")),
+        new RejectsWriter().write(rejects(RowFactory.create("customers", 2L, "C1", "duplicate_key", "C1")),
                 out.toString());
 
         assertEquals(List.of(RejectsWriter.HEADER, "customers,2,C1,duplicate_key,C1"), writtenLines());
@@ -82,7 +82,7 @@ class RejectsWriterTest extends SharedSparkSession {
     @Test
     void createsTheOutputDirectory() throws IOException {
         out = out.resolve("run/42");
-        new RejectsWriter(spark).write(rejects(), out.toString());
+        new RejectsWriter().write(rejects(), out.toString());
         assertTrue(Files.isRegularFile(out.resolve("rejects.csv")));
     }
 
@@ -90,7 +90,7 @@ class RejectsWriterTest extends SharedSparkSession {
     void writesEveryRejectOfAHistory() throws IOException {
         History history = new HistoryReader(spark, ReaderConfig.defaults().withMaxRejectShare(1.0))
                 .read(HistoryFixtures.withEveryReject().toString());
-        new RejectsWriter(spark).write(history.rejects(), out.toString());
+        new RejectsWriter().write(history.rejects(), out.toString());
 
         List<String> lines = writtenLines();
         assertEquals(1 + history.summary().rejectedRows(), lines.size());

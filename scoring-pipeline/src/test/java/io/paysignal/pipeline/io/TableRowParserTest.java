@@ -42,25 +42,24 @@ class TableRowParserTest {
     void parsesALineIntoTypedColumnsAndBookkeeping() {
         TableRowParser parser = TableRowParser.forCsv(HistoryTable.PAYMENTS, ReaderConfig.defaults(),
                 List.of("note", "invoice_id", "payment_date", "amount", "payment_id"));
-        Row row = parser.parseLine("x,I1,2024-01-20, 12.5 ,P1", 7);
+        Row row = parser.parseLine("x,I1,2024-01-20, 12.5 ,P1", 70);
         assertEquals(TableRowParser.parsedSchema(HistoryTable.PAYMENTS).size(), row.size());
         assertEquals(List.of("P1", "I1", Date.valueOf("2024-01-20"), 12.5), List.of(row.get(0), row.get(1),
                 row.get(2), row.get(3)));
-        assertEquals(7L, row.get(5)); // ordinal
-        assertEquals(7L, row.get(6)); // line
-        assertEquals("P1", row.get(7)); // key
-        assertEquals("x,I1,2024-01-20, 12.5 ,P1", row.get(8)); // raw
-        assertNull(row.get(9)); // reason
+        assertEquals(70L, row.get(5)); // ordinal: the byte offset (the line number is found for rejects only)
+        assertEquals("P1", row.get(6)); // key
+        assertEquals("x,I1,2024-01-20, 12.5 ,P1", row.get(7)); // raw
+        assertNull(row.get(8)); // reason
     }
 
     @Test
-    void rejectedLineKeepsLineRawAndReasonOnly() {
+    void rejectedLineKeepsOffsetRawAndReasonOnly() {
         TableRowParser parser = TableRowParser.forCsv(HistoryTable.PAYMENTS, ReaderConfig.defaults(),
                 List.of("invoice_id", "payment_date", "amount"));
-        Row row = parser.parseLine("I1,2024-01-20", 3);
+        Row row = parser.parseLine("I1,2024-01-20", 30);
         assertNull(row.get(1));
-        assertEquals(3L, row.get(6));
-        assertNull(row.get(7));
-        assertEquals("wrong_field_count", row.get(9));
+        assertEquals(30L, row.get(5));
+        assertNull(row.get(6));
+        assertEquals("wrong_field_count", row.get(8));
     }
 }
