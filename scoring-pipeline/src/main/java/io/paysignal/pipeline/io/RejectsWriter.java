@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes a history's rejects as the single file {@code rejects.csv} of a run's output directory
@@ -27,16 +26,6 @@ public final class RejectsWriter {
 
     /** A writer; the session of the written dataset writes the file. */
     public RejectsWriter() {
-    }
-
-    /**
-     * The former constructor: the session was never used.
-     *
-     * @deprecated use {@link #RejectsWriter()}; kept only until its last caller (TrainJob) moves over
-     */
-    @Deprecated(forRemoval = true)
-    public RejectsWriter(SparkSession spark) {
-        this();
     }
 
     /**

@@ -160,7 +160,7 @@ public final class TrainJob {
 
             long publishStart = System.nanoTime();
             String version = VERSION_TIME.format(now) + "-" + fingerprint.substring(0, 6);
-            RejectsWriter rejects = new RejectsWriter(spark);
+            RejectsWriter rejects = new RejectsWriter();
             Path folder = new ModelRegistry(config.registry()).publish(version, result.writer(), staging -> {
                 rejects.write(history.rejects(), staging.toUri().toString());
                 Files.write(staging.resolve(OutreachSettings.FILE), outreach.toJson());
