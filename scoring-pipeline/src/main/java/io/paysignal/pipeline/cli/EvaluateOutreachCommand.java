@@ -8,8 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 /** {@code riskctl evaluate-outreach}: offline evaluation of the outreach recommendations as of T. */
@@ -20,15 +18,8 @@ import java.util.concurrent.Callable;
                 + " recommendation against the contact rules.")
 final class EvaluateOutreachCommand implements Callable<Integer> {
 
-    @Option(names = "--history", required = true, paramLabel = "DIR", description = "History directory (local or any Hadoop URI).")
-    String history;
-
-    @Option(names = "--as-of", required = true, paramLabel = "T", description = "As-of date yyyy-MM-dd.")
-    LocalDate asOf;
-
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Model registry (its CURRENT version) or one version folder.")
-    Path model;
+    @Mixin
+    ScoringInputs inputs = new ScoringInputs();
 
     @Option(names = "--truth", paramLabel = "DIR",
             description = "A generator's truth folder (or its response_truth.csv): also rate every slot by the true"
@@ -65,8 +56,8 @@ final class EvaluateOutreachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutreachEvaluationJob.Config config = new OutreachEvaluationJob.Config(history, asOf, model, truth, out,
-                windowDays, seed, delayDiscount, searchHorizonDays,
+        OutreachEvaluationJob.Config config = new OutreachEvaluationJob.Config(inputs.history, inputs.asOf,
+                inputs.model, truth, out, windowDays, seed, delayDiscount, searchHorizonDays,
                 new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare), refitResponseModel);
         SparkSession spark = SparkSessions.start("riskctl-evaluate-outreach", sparkOptions.master);
         try {

@@ -7,11 +7,11 @@ import io.paysignal.pipeline.io.History;
 import io.paysignal.pipeline.io.HistoryReader;
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.io.SingleCsvFile;
+import io.paysignal.pipeline.io.TextFiles;
 import io.paysignal.pipeline.spark.HistoryAssembler;
 import io.paysignal.pipeline.spark.ShippedBundle;
 import io.paysignal.pipeline.train.EvaluationReport;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -24,7 +24,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -111,8 +110,9 @@ public final class EvaluateJob {
             }
             scored.unpersist();
             if (config.out() != null) {
-                write(spark, config.out(), "evaluation.txt", text.toString());
-                write(spark, config.out(), "evaluation.json", report.toJson());
+                Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+                TextFiles.write(hadoopConf, new Path(config.out(), "evaluation.txt").toString(), text.toString());
+                TextFiles.write(hadoopConf, new Path(config.out(), "evaluation.json").toString(), report.toJson());
             }
             return new Outcome(report, text.toString());
         } finally {
@@ -177,14 +177,5 @@ public final class EvaluateJob {
         return String.format("%ntruth comparison on %d customers: model AUC %.4f, true-probability AUC %.4f,"
                 + " ratio %.4f; model Brier %.4f vs truth Brier %.4f%n", model.length, modelAuc, truthAuc,
                 modelAuc / truthAuc, BinaryMetrics.brier(model, labels), BinaryMetrics.brier(best, labels));
-    }
-
-    private static void write(SparkSession spark, String dir, String name, String content) throws IOException {
-        Path file = new Path(dir, name);
-        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        fs.mkdirs(file.getParent());
-        try (FSDataOutputStream out = fs.create(file, true)) {
-            out.write(content.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

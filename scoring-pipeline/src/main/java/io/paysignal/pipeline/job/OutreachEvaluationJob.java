@@ -15,10 +15,10 @@ import io.paysignal.pipeline.generate.ResponseTruth;
 import io.paysignal.pipeline.io.History;
 import io.paysignal.pipeline.io.HistoryReader;
 import io.paysignal.pipeline.io.ReaderConfig;
+import io.paysignal.pipeline.io.TextFiles;
 import io.paysignal.pipeline.spark.HistoryAssembler;
 import io.paysignal.pipeline.spark.ShippedBundle;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -29,7 +29,6 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -162,8 +161,9 @@ public final class OutreachEvaluationJob {
             String text = report.toText();
             String json = report.toJson();
             if (config.out() != null) {
-                write(spark, config.out(), "outreach-evaluation.txt", text);
-                write(spark, config.out(), "outreach-evaluation.json", json);
+                Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+                TextFiles.write(hadoopConf, new Path(config.out(), "outreach-evaluation.txt").toString(), text);
+                TextFiles.write(hadoopConf, new Path(config.out(), "outreach-evaluation.json").toString(), json);
             }
             return new Outcome(evaluation, text, json);
         } finally {
@@ -258,14 +258,5 @@ public final class OutreachEvaluationJob {
     /** {@code --truth} names the truth folder or the file itself. */
     static String truthFile(String truth) {
         return truth.endsWith(".csv") ? truth : new Path(truth, RESPONSE_TRUTH_FILE).toString();
-    }
-
-    private static void write(SparkSession spark, String dir, String name, String content) throws IOException {
-        Path file = new Path(dir, name);
-        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        fs.mkdirs(file.getParent());
-        try (FSDataOutputStream out = fs.create(file, true)) {
-            out.write(content.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }
