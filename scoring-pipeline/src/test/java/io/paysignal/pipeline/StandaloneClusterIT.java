@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code riskctl train} and {@code score} with {@code --master spark://...} on a real standalone cluster (one
+ * {@code riskctl train}, {@code score} and {@code evaluate} with {@code --master spark://...} on a real standalone cluster (one
  * master, one worker, started by {@code bin/spark-standalone} on a free loopback port from the packaged jars)
  * give what they give on the embedded local Spark:
  *
@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>one model, trained locally, scores the 500-customer sample to the same score table (every column) and the
  *       same feature snapshot on the cluster as locally;</li>
  *   <li>training on the cluster reaches the same validation metrics, candidate by candidate, as training locally
- *       (fixed seeds; nothing depends on how Spark partitions the rows).</li>
+ *       (fixed seeds; nothing depends on how Spark partitions the rows);</li>
+ *   <li>{@code evaluate} on the cluster reports the same counts and metrics as locally.</li>
  * </ul>
  *
  * The commands run as child processes through {@code bin/riskctl} with {@code MVN=false}, so they use the jars of
@@ -139,6 +140,25 @@ class StandaloneClusterIT {
                 Files.readString(versionFolder(clusterRegistry).resolve("outreach.json")));
     }
 
+    @Test
+    void evaluationOnTheClusterMatchesTheLocalOne() throws Exception {
+        JsonNode local = evaluate("evaluation-local", null);
+        JsonNode cluster = evaluate("evaluation-cluster", master);
+
+        assertEquals(local.path("modelVersion"), cluster.path("modelVersion"));
+        assertEquals(local.path("asOf"), cluster.path("asOf"));
+        JsonNode expected = local.path("metrics").path("summary");
+        JsonNode actual = cluster.path("metrics").path("summary");
+        assertTrue(expected.path("auc").asDouble() > 0.5, expected.toString());
+        for (String count : List.of("count", "positives")) {
+            assertEquals(expected.path(count), actual.path(count), count);
+        }
+        // Sums over rows collected in another order may differ in the last bits, nothing more.
+        for (String metric : List.of("auc", "ks", "brier", "ece")) {
+            assertEquals(expected.path(metric).asDouble(), actual.path(metric).asDouble(), 1e-12, metric);
+        }
+    }
+
     private void train(Path registry, String onMaster) throws Exception {
         List<String> command = new ArrayList<>(List.of(script("riskctl"), "train",
                 "--history", SampleHistory.directory().toString(), "--as-of", AS_OF_TRAIN,
@@ -161,6 +181,18 @@ class StandaloneClusterIT {
         }
         run(name, onMaster == null ? Map.of() : CLUSTER_JOB_ENVIRONMENT, command.toArray(String[]::new));
         return out;
+    }
+
+    private JsonNode evaluate(String name, String onMaster) throws Exception {
+        Path out = dir.resolve(name);
+        List<String> command = new ArrayList<>(List.of(script("riskctl"), "evaluate",
+                "--history", SampleHistory.directory().toString(), "--as-of", AS_OF_TRAIN,
+                "--model", localRegistry.toString(), "--out", out.toString()));
+        if (onMaster != null) {
+            command.addAll(List.of("--master", onMaster));
+        }
+        run(name, onMaster == null ? Map.of() : CLUSTER_JOB_ENVIRONMENT, command.toArray(String[]::new));
+        return JSON.readTree(out.resolve("evaluation.json").toFile());
     }
 
     private ChildProcess.Result run(String step, String... command) throws Exception {
