@@ -1,0 +1,137 @@
+package io.paysignal.core.policy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Every candidate slot of {@link OutreachPlanner#slots} for one zone and one first local date, before the
+ * cut at the earliest instant: the instants of {@code windowStart + n hours} before {@code windowEnd} on each of
+ * {@code horizonDays} local days from {@code firstDate}, sorted and distinct, with each instant's local time in
+ * the zone and its local epoch day. Immutable (the arrays are never written after construction).
+ *
+ * <p>Why a cached grid answers exactly as building the slots per decision did: the planner's slots for
+ * {@code earliest} are {@code {s in S : s >= earliest}} sorted and distinct, where {@code S} is built from the
+ * zone, the configuration's window and horizon and the local date of {@code earliest} only. Filtering commutes
+ * with sorting and removing duplicates, so that list is the suffix of this grid from the first instant at or
+ * after {@code earliest} ({@link #firstAtOrAfter}). The local times and epoch days are
+ * {@code instant.atZone(zone)} and its {@code toLocalDate().toEpochDay()}: pure functions of the instant and the
+ * zone, the same values the checker and the response model computed per slot.
+ */
+final class SlotGrid {
+
+    private final ZoneId zone;
+    private final Instant[] instants;
+    private final ZonedDateTime[] locals;
+    private final long[] localEpochDays;
+
+    private SlotGrid(ZoneId zone, Instant[] instants) {
+        this.zone = zone;
+        this.instants = instants;
+        this.locals = new ZonedDateTime[instants.length];
+        this.localEpochDays = new long[instants.length];
+        for (int i = 0; i < instants.length; i++) {
+            locals[i] = instants[i].atZone(zone);
+            localEpochDays[i] = locals[i].toLocalDate().toEpochDay();
+        }
+    }
+
+    /** The grid of {@code horizonDays} local days from {@code firstDate} in {@code zone}. */
+    static SlotGrid build(ZoneId zone, LocalDate firstDate, LocalTime windowStart, LocalTime windowEnd,
+                          int horizonDays) {
+        int startMinute = windowStart.toSecondOfDay() / 60;
+        int endMinute = windowEnd.toSecondOfDay() / 60;
+        TreeSet<Instant> slots = new TreeSet<>();
+        for (int day = 0; day < horizonDays; day++) {
+            LocalDate date = firstDate.plusDays(day);
+            for (int minute = startMinute; minute < endMinute; minute += 60) {
+                slots.add(ZonedDateTime.of(date, LocalTime.ofSecondOfDay(minute * 60L), zone).toInstant());
+            }
+        }
+        return new SlotGrid(zone, slots.toArray(new Instant[0]));
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    int size() {
+        return instants.length;
+    }
+
+    Instant instant(int i) {
+        return instants[i];
+    }
+
+    ZonedDateTime local(int i) {
+        return locals[i];
+    }
+
+    long localEpochDay(int i) {
+        return localEpochDays[i];
+    }
+
+    /** Index of the first slot at or after {@code earliest} ({@link #size()} when none). */
+    int firstAtOrAfter(Instant earliest) {
+        int low = 0;
+        int high = instants.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (instants[mid].isBefore(earliest)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * Grids of one planner's configuration by (zone, first local date): a bounded concurrent cache of immutable
+     * values. A value is a pure function of its key and the configuration, so a racing rebuild or an eviction
+     * can only cost time, never change an answer. When full it is emptied (serving needs a few hundred zones
+     * times one or two dates; a batch run walks many dates but each customer needs one grid).
+     */
+    static final class Cache {
+
+        static final int MAX_ENTRIES = 4096;
+
+        private final LocalTime windowStart;
+        private final LocalTime windowEnd;
+        private final int horizonDays;
+        private final ConcurrentMap<Key, SlotGrid> grids = new ConcurrentHashMap<>();
+
+        Cache(LocalTime windowStart, LocalTime windowEnd, int horizonDays) {
+            this.windowStart = Objects.requireNonNull(windowStart);
+            this.windowEnd = Objects.requireNonNull(windowEnd);
+            this.horizonDays = horizonDays;
+        }
+
+        /** The grid for decisions with outreach from {@code earliest} in {@code zone}. */
+        SlotGrid forEarliest(ZoneId zone, Instant earliest) {
+            Key key = new Key(zone, earliest.atZone(zone).toLocalDate());
+            SlotGrid grid = grids.get(key);
+            if (grid == null) {
+                grid = build(zone, key.firstDate(), windowStart, windowEnd, horizonDays);
+                if (grids.size() >= MAX_ENTRIES) {
+                    grids.clear();
+                }
+                grids.putIfAbsent(key, grid);
+            }
+            return grid;
+        }
+
+        int size() {
+            return grids.size();
+        }
+
+        private record Key(ZoneId zone, LocalDate firstDate) {
+        }
+    }
+}
