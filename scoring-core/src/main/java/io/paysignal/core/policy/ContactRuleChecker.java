@@ -99,6 +99,49 @@ public final class ContactRuleChecker {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * The rule of {@link #firstViolation(Channel, Candidate)}, or null when none is broken, without writing the
+     * violation's text (a planner needs the text only for the first slot each rule stops on a channel). The
+     * same predicates in the same order as {@link #check}; the planner's equivalence test compares both.
+     */
+    ContactRule firstBrokenRule(Channel channel, Candidate candidate) {
+        if (candidate.checker() != this) {
+            throw new IllegalArgumentException("the candidate was prepared by another checker");
+        }
+        if (channel == null) {
+            throw new IllegalArgumentException("channel and instant are required");
+        }
+        Instant at = candidate.at;
+        if (customer.doNotContact()) {
+            return ContactRule.DO_NOT_CONTACT;
+        }
+        Instant optOut = optedOutSince.get(channel);
+        if (optOut != null && !optOut.isAfter(at)) {
+            return ContactRule.CHANNEL_OPTED_OUT;
+        }
+        LocalTime time = candidate.local.toLocalTime();
+        if (time.isBefore(rules.windowStart()) || !time.isBefore(rules.windowEnd())) {
+            return ContactRule.OUTSIDE_CONTACT_WINDOW;
+        }
+        if (rules.noSundays() && candidate.local.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return ContactRule.SUNDAY;
+        }
+        if (candidate.holiday()) {
+            return ContactRule.HOLIDAY;
+        }
+        if (channel == Channel.PHONE) {
+            if (quietPeriodStart(at, candidate.localEpochDay) != null) {
+                return ContactRule.PHONE_QUIET_PERIOD;
+            }
+            int calls = busiestPeriod(phoneAttempts, phoneAttemptDays, at, candidate.localEpochDay,
+                    rules.phoneAttemptWindowDays());
+            if (calls > rules.maxPhoneAttempts()) {
+                return ContactRule.PHONE_ATTEMPT_LIMIT;
+            }
+        }
+        return candidate.capContacts() > rules.maxContacts() ? ContactRule.CONTACT_CAP : null;
+    }
+
     /** The instant {@code at} prepared for checking on one or more channels. */
     public Candidate candidate(Instant at) {
         if (at == null) {
@@ -262,6 +305,14 @@ public final class ContactRuleChecker {
      * after r, and on the local calendar days r's day starts (r's own day counts as day 1).
      */
     private RuleViolation quietPeriodViolation(Instant at, long atDay) {
+        Instant reached = quietPeriodStart(at, atDay);
+        return reached == null ? null : new RuleViolation(ContactRule.PHONE_QUIET_PERIOD,
+                "a phone call reached the customer at " + reached + ", no calls for " + rules.phoneQuietDays()
+                        + " days after");
+    }
+
+    /** The first conversation whose quiet period holds {@code at}, or null. */
+    private Instant quietPeriodStart(Instant at, long atDay) {
         int days = rules.phoneQuietDays();
         if (days == 0) {
             return null;
@@ -271,8 +322,7 @@ public final class ContactRuleChecker {
         for (int i = from; i < phoneConversations.length && phoneConversations[i].isBefore(at); i++) {
             Instant reached = phoneConversations[i];
             if (Duration.between(reached, at).compareTo(quiet) < 0 || atDay - localEpochDay(reached) < days) {
-                return new RuleViolation(ContactRule.PHONE_QUIET_PERIOD, "a phone call reached the customer at "
-                        + reached + ", no calls for " + days + " days after");
+                return reached;
             }
         }
         return null;

@@ -135,15 +135,22 @@ public final class OutreachPlanner implements Serializable {
         }
         double[] delayDiscounts = new double[slotCount];
         Arrays.fill(delayDiscounts, Double.NaN);
-        Map<String, Suppression> suppressions = new LinkedHashMap<>();
+        // Suppressions as the old merge by (channel, rule) built them: in order of first occurrence, each with the
+        // number of slots it stopped and the text of the first; the text is written only for that first slot.
+        int[][] suppressedSlots = new int[Channel.values().length][ContactRule.values().length];
+        List<Channel> suppressedChannels = new ArrayList<>();
+        List<RuleViolation> firstViolations = new ArrayList<>();
         Map<Channel, Slot> bestByChannel = new LinkedHashMap<>();
         Map<Channel, Slot> firstByChannel = new LinkedHashMap<>();
         for (Channel channel : config.channelsFor(treatment.action())) {
             for (int i = 0; i < slotCount; i++) {
                 Instant slot = candidates[i].at();
-                var violation = checker.firstViolation(channel, candidates[i]);
-                if (violation.isPresent()) {
-                    tally(suppressions, channel, violation.get());
+                ContactRule broken = checker.firstBrokenRule(channel, candidates[i]);
+                if (broken != null) {
+                    if (suppressedSlots[channel.ordinal()][broken.ordinal()]++ == 0) {
+                        suppressedChannels.add(channel);
+                        firstViolations.add(checker.firstViolation(channel, candidates[i]).orElseThrow());
+                    }
                     continue;
                 }
                 double probability = response.probability(channel, candidates[i].local());
@@ -159,7 +166,14 @@ public final class OutreachPlanner implements Serializable {
                 }
             }
         }
-        List<Suppression> suppressed = List.copyOf(suppressions.values());
+        Suppression[] suppressions = new Suppression[firstViolations.size()];
+        for (int k = 0; k < suppressions.length; k++) {
+            Channel channel = suppressedChannels.get(k);
+            RuleViolation first = firstViolations.get(k);
+            suppressions[k] = new Suppression(channel, first.rule(),
+                    suppressedSlots[channel.ordinal()][first.rule().ordinal()], first.detail());
+        }
+        List<Suppression> suppressed = List.of(suppressions);
         if (bestByChannel.isEmpty()) {
             return none(customer, asOf, treatment, treatment.explanation() + "; not sent: no slot in the next "
                     + config.searchHorizonDays() + " days passes the contact rules (" + summarize(suppressed) + ")",
@@ -234,12 +248,6 @@ public final class OutreachPlanner implements Serializable {
                                   List<Suppression> suppressed) {
         return new OutreachDecision(customer.customerId(), asOf, OutreachAction.NONE, treatment.action(),
                 treatment.reason(), null, null, null, null, explanation, suppressed, config.policyVersion());
-    }
-
-    private static void tally(Map<String, Suppression> suppressions, Channel channel, RuleViolation violation) {
-        suppressions.merge(channel.name() + "|" + violation.rule().name(),
-                new Suppression(channel, violation.rule(), 1, violation.detail()),
-                (old, added) -> new Suppression(channel, old.rule(), old.slots() + 1, old.detail()));
     }
 
     private static String summarize(List<Suppression> suppressed) {

@@ -1,5 +1,7 @@
 package io.paysignal.core.policy;
 
+import io.paysignal.core.history.Channel;
+import io.paysignal.core.history.Contact;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -54,6 +56,23 @@ class OutreachPlannerEquivalenceTest {
             assertEquals(legacy.slots(s.zone(), earliest), planner.slots(s.zone(), earliest));
             Statistics.label("action").collect(actual.action().wireName());
             Statistics.label("suppressed").collect(actual.suppressed().isEmpty() ? "none" : "some");
+        }
+    }
+
+    @Property(tries = 1000)
+    void firstBrokenRuleIsTheRuleOfTheFirstViolation(@ForAll("scenarios") OutreachScenarios.Scenario s) {
+        List<Contact> known = OutreachPlanner.knownContacts(s.history(), s.asOf(), s.earliest());
+        ContactRuleChecker checker = s.config().rules().checker(s.history().customer(), known);
+        for (Instant slot : new OutreachPlanner(s.config()).slots(s.zone(), s.earliest().minus(Duration.ofDays(3)))) {
+            // Every quarter hour of the day around each slot, so that window edges are crossed too.
+            for (int quarter = 0; quarter < 4; quarter++) {
+                ContactRuleChecker.Candidate candidate = checker.candidate(slot.plus(Duration.ofMinutes(quarter * 15L
+                        - 30)));
+                for (Channel channel : Channel.values()) {
+                    assertEquals(checker.firstViolation(channel, candidate).map(RuleViolation::rule).orElse(null),
+                            checker.firstBrokenRule(channel, candidate));
+                }
+            }
         }
     }
 
