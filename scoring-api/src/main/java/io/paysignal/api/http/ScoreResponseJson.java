@@ -2,6 +2,7 @@ package io.paysignal.api.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,23 @@ import java.time.format.DateTimeFormatter;
  */
 final class ScoreResponseJson {
 
+    // Field names quoted and encoded once (the generator writes their bytes as they are; same text).
+    private static final SerializedString CUSTOMER_ID = new SerializedString("customer_id");
+    private static final SerializedString AS_OF = new SerializedString("as_of");
+    private static final SerializedString RISK_SCORE = new SerializedString("risk_score");
+    private static final SerializedString RISK_TIER = new SerializedString("risk_tier");
+    private static final SerializedString REASON_CODES = new SerializedString("reason_codes");
+    private static final SerializedString CODE = new SerializedString("code");
+    private static final SerializedString SENTENCE = new SerializedString("sentence");
+    private static final SerializedString REASON_CODES_TEXT = new SerializedString("reason_codes_text");
+    private static final SerializedString ACTION = new SerializedString("action");
+    private static final SerializedString CHANNEL = new SerializedString("channel");
+    private static final SerializedString CONTACT_AT = new SerializedString("contact_at");
+    private static final SerializedString CONTACT_AT_LOCAL = new SerializedString("contact_at_local");
+    private static final SerializedString TIMEZONE = new SerializedString("timezone");
+    private static final SerializedString OUTREACH_EXPLANATION = new SerializedString("outreach_explanation");
+    private static final SerializedString MODEL_VERSION = new SerializedString("model_version");
+
     private final JsonFactory factory;
 
     ScoreResponseJson(ObjectMapper json) {
@@ -33,16 +51,19 @@ final class ScoreResponseJson {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try (JsonGenerator gen = factory.createGenerator(out)) {
             gen.writeStartObject();
-            gen.writeStringField("customer_id", response.customerId());
-            gen.writeFieldName("as_of");
+            gen.writeFieldName(CUSTOMER_ID);
+            gen.writeString(response.customerId());
+            gen.writeFieldName(AS_OF);
             if (response.asOf() == null) {
                 gen.writeNull();
             } else {
                 gen.writeString(response.asOf().toString());
             }
-            gen.writeNumberField("risk_score", response.riskScore());
-            gen.writeStringField("risk_tier", response.riskTier());
-            gen.writeFieldName("reason_codes");
+            gen.writeFieldName(RISK_SCORE);
+            gen.writeNumber(response.riskScore());
+            gen.writeFieldName(RISK_TIER);
+            gen.writeString(response.riskTier());
+            gen.writeFieldName(REASON_CODES);
             if (response.reasonCodes() == null) {
                 gen.writeNull();
             } else {
@@ -53,30 +74,38 @@ final class ScoreResponseJson {
                         continue;
                     }
                     gen.writeStartObject();
-                    gen.writeStringField("code", reason.code());
-                    gen.writeStringField("sentence", reason.sentence());
+                    gen.writeFieldName(CODE);
+            gen.writeString(reason.code());
+                    gen.writeFieldName(SENTENCE);
+            gen.writeString(reason.sentence());
                     gen.writeEndObject();
                 }
                 gen.writeEndArray();
             }
-            gen.writeStringField("reason_codes_text", response.reasonCodesText());
-            gen.writeStringField("action", response.action());
-            gen.writeStringField("channel", response.channel());
-            gen.writeFieldName("contact_at");
+            gen.writeFieldName(REASON_CODES_TEXT);
+            gen.writeString(response.reasonCodesText());
+            gen.writeFieldName(ACTION);
+            gen.writeString(response.action());
+            gen.writeFieldName(CHANNEL);
+            gen.writeString(response.channel());
+            gen.writeFieldName(CONTACT_AT);
             if (response.contactAt() == null) {
                 gen.writeNull();
             } else {
                 gen.writeString(response.contactAt().toString());
             }
-            gen.writeFieldName("contact_at_local");
+            gen.writeFieldName(CONTACT_AT_LOCAL);
             if (response.contactAtLocal() == null) {
                 gen.writeNull();
             } else {
                 gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(response.contactAtLocal()));
             }
-            gen.writeStringField("timezone", response.timezone());
-            gen.writeStringField("outreach_explanation", response.outreachExplanation());
-            gen.writeStringField("model_version", response.modelVersion());
+            gen.writeFieldName(TIMEZONE);
+            gen.writeString(response.timezone());
+            gen.writeFieldName(OUTREACH_EXPLANATION);
+            gen.writeString(response.outreachExplanation());
+            gen.writeFieldName(MODEL_VERSION);
+            gen.writeString(response.modelVersion());
             gen.writeEndObject();
         }
         return out.toByteArray();
