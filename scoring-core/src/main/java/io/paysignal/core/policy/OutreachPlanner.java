@@ -57,7 +57,7 @@ public final class OutreachPlanner implements Serializable {
         }
         this.config = config;
         this.grids = new SlotGrid.Cache(config.rules().windowStart(), config.rules().windowEnd(),
-                config.searchHorizonDays());
+                config.searchHorizonDays(), LOCAL_FORMAT);
     }
 
     private Object readResolve() {
@@ -159,10 +159,10 @@ public final class OutreachPlanner implements Serializable {
                     delayDiscounts[i] = Math.pow(config.dailyDelayDiscount(), delayDays);
                 }
                 double value = probability * delayDiscounts[i];
-                firstByChannel.putIfAbsent(channel, new Slot(channel, slot, probability, value));
+                firstByChannel.putIfAbsent(channel, new Slot(channel, slot, probability, value, firstSlot + i));
                 Slot incumbent = bestByChannel.get(channel);
                 if (incumbent == null || value > incumbent.value()) {
-                    bestByChannel.put(channel, new Slot(channel, slot, probability, value));
+                    bestByChannel.put(channel, new Slot(channel, slot, probability, value, firstSlot + i));
                 }
             }
         }
@@ -216,12 +216,13 @@ public final class OutreachPlanner implements Serializable {
         Slot first = firstByChannel.get(chosen.channel());
         String timeWhy = first.at().equals(chosen.at()) ? "the first slot the rules allow"
                 : "answered better than the first allowed slot ("
-                        + LOCAL_FORMAT.format(first.at().atZone(customer.timezone())) + ", "
+                        + grid.localText(first.gridIndex()) + ", "
                         + TwoDecimals.format(first.probability()) + ")";
         // The text String.format(Locale.ROOT, "%s. %s at %s %s (%s): %s; estimated response %.2f, %s%s", ...)
-        // gave: %s of a String or Instant is its toString, as concatenation; %.2f is TwoDecimals.format.
+        // gave: %s of a String or Instant is its toString, as concatenation; %.2f is TwoDecimals.format; the local
+        // times are LOCAL_FORMAT's text of the slot, kept in the grid (SlotGrid says why it is the same text).
         String explanation = treatment.explanation() + ". " + chosen.channel().wireName() + " at "
-                + LOCAL_FORMAT.format(local) + " " + customer.timezone().getId() + " (" + chosen.at() + "): "
+                + grid.localText(chosen.gridIndex()) + " " + customer.timezone().getId() + " (" + chosen.at() + "): "
                 + timeWhy + "; estimated response " + TwoDecimals.format(chosen.probability()) + ", " + channelWhy
                 + (suppressed.isEmpty() ? "" : ". Suppressed: " + summarize(suppressed));
         return new OutreachDecision(customer.customerId(), asOf, treatment.action(), treatment.action(),
@@ -259,7 +260,7 @@ public final class OutreachPlanner implements Serializable {
         return String.join(", ", parts);
     }
 
-    /** One allowed candidate contact and its estimated worth. */
-    private record Slot(Channel channel, Instant at, double probability, double value) {
+    /** One allowed candidate contact, its estimated worth and its index in the slot grid. */
+    private record Slot(Channel channel, Instant at, double probability, double value, int gridIndex) {
     }
 }

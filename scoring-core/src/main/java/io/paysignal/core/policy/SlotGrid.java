@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,9 @@ import java.util.concurrent.ConcurrentMap;
  * with sorting and removing duplicates, so that list is the suffix of this grid from the first instant at or
  * after {@code earliest} ({@link #firstAtOrAfter}). The local times and epoch days are
  * {@code instant.atZone(zone)} and its {@code toLocalDate().toEpochDay()}: pure functions of the instant and the
- * zone, the same values the checker and the response model computed per slot.
+ * zone, the same values the checker and the response model computed per slot; the local texts are the
+ * planner's format of those local times, which prints local fields only (no zone or offset), so it gives the
+ * same text for {@code instant.atZone(customerZone)} as for the grid's equal zone.
  */
 final class SlotGrid {
 
@@ -30,21 +33,24 @@ final class SlotGrid {
     private final Instant[] instants;
     private final ZonedDateTime[] locals;
     private final long[] localEpochDays;
+    private final String[] localTexts;
 
-    private SlotGrid(ZoneId zone, Instant[] instants) {
+    private SlotGrid(ZoneId zone, Instant[] instants, DateTimeFormatter localFormat) {
         this.zone = zone;
         this.instants = instants;
         this.locals = new ZonedDateTime[instants.length];
         this.localEpochDays = new long[instants.length];
+        this.localTexts = new String[instants.length];
         for (int i = 0; i < instants.length; i++) {
             locals[i] = instants[i].atZone(zone);
             localEpochDays[i] = locals[i].toLocalDate().toEpochDay();
+            localTexts[i] = localFormat.format(locals[i]);
         }
     }
 
     /** The grid of {@code horizonDays} local days from {@code firstDate} in {@code zone}. */
     static SlotGrid build(ZoneId zone, LocalDate firstDate, LocalTime windowStart, LocalTime windowEnd,
-                          int horizonDays) {
+                          int horizonDays, DateTimeFormatter localFormat) {
         int startMinute = windowStart.toSecondOfDay() / 60;
         int endMinute = windowEnd.toSecondOfDay() / 60;
         TreeSet<Instant> slots = new TreeSet<>();
@@ -54,7 +60,7 @@ final class SlotGrid {
                 slots.add(ZonedDateTime.of(date, LocalTime.ofSecondOfDay(minute * 60L), zone).toInstant());
             }
         }
-        return new SlotGrid(zone, slots.toArray(new Instant[0]));
+        return new SlotGrid(zone, slots.toArray(new Instant[0]), localFormat);
     }
 
     ZoneId zone() {
@@ -75,6 +81,11 @@ final class SlotGrid {
 
     long localEpochDay(int i) {
         return localEpochDays[i];
+    }
+
+    /** The local time as the planner's explanations print it (a format of local fields only). */
+    String localText(int i) {
+        return localTexts[i];
     }
 
     /** Index of the first slot at or after {@code earliest} ({@link #size()} when none). */
@@ -105,12 +116,14 @@ final class SlotGrid {
         private final LocalTime windowStart;
         private final LocalTime windowEnd;
         private final int horizonDays;
+        private final DateTimeFormatter localFormat;
         private final ConcurrentMap<Key, SlotGrid> grids = new ConcurrentHashMap<>();
 
-        Cache(LocalTime windowStart, LocalTime windowEnd, int horizonDays) {
+        Cache(LocalTime windowStart, LocalTime windowEnd, int horizonDays, DateTimeFormatter localFormat) {
             this.windowStart = Objects.requireNonNull(windowStart);
             this.windowEnd = Objects.requireNonNull(windowEnd);
             this.horizonDays = horizonDays;
+            this.localFormat = Objects.requireNonNull(localFormat);
         }
 
         /** The grid for decisions with outreach from {@code earliest} in {@code zone}. */
@@ -118,7 +131,7 @@ final class SlotGrid {
             Key key = new Key(zone, earliest.atZone(zone).toLocalDate());
             SlotGrid grid = grids.get(key);
             if (grid == null) {
-                grid = build(zone, key.firstDate(), windowStart, windowEnd, horizonDays);
+                grid = build(zone, key.firstDate(), windowStart, windowEnd, horizonDays, localFormat);
                 if (grids.size() >= MAX_ENTRIES) {
                     grids.clear();
                 }
