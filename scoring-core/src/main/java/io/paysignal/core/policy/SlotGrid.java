@@ -106,12 +106,13 @@ final class SlotGrid {
     /**
      * Grids of one planner's configuration by (zone, first local date): a bounded concurrent cache of immutable
      * values. A value is a pure function of its key and the configuration, so a racing rebuild or an eviction
-     * can only cost time, never change an answer. When full it is emptied (serving needs a few hundred zones
-     * times one or two dates; a batch run walks many dates but each customer needs one grid).
+     * can only cost time, never change an answer. When full it is emptied: serving needs one or two dates per
+     * zone in use, a batch run one date per zone; a grid of the default window and horizon (91 slots) holds
+     * about 20 KB, so a full cache about 20 MB.
      */
     static final class Cache {
 
-        static final int MAX_ENTRIES = 4096;
+        static final int MAX_ENTRIES = 1024;
 
         private final LocalTime windowStart;
         private final LocalTime windowEnd;
