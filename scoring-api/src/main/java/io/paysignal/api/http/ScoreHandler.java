@@ -1,8 +1,6 @@
 package io.paysignal.api.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -19,12 +17,13 @@ import io.paysignal.api.service.BatchEntry;
 import io.paysignal.api.service.CustomerScore;
 import io.paysignal.api.service.ScoringService;
 
+import java.io.IOException;
 import java.util.List;
 
 /** The scoring endpoints: a snapshot customer, an inline history, a batch of snapshot customers. */
 public final class ScoreHandler {
 
-    private final ObjectWriter scoreWriter;
+    private final ScoreResponseJson scoreJson;
     private final ScoringService service;
     private final JsonBodyReader bodies;
     private final InlineHistoryParser histories;
@@ -38,7 +37,7 @@ public final class ScoreHandler {
      */
     public ScoreHandler(ObjectMapper json, ScoringService service, JsonBodyReader bodies, InlineHistoryParser histories,
                         ProblemMapper problems, ApiMetrics metrics, int batchLimit) {
-        this.scoreWriter = json.writerFor(ScoreResponse.class);
+        this.scoreJson = new ScoreResponseJson(json);
         this.service = service;
         this.bodies = bodies;
         this.histories = histories;
@@ -109,8 +108,8 @@ public final class ScoreHandler {
         metrics.scoresServed(endpoint, 1);
         byte[] body;
         try {
-            body = scoreWriter.writeValueAsBytes(ScoreResponse.of(score));
-        } catch (JsonProcessingException e) {
+            body = scoreJson.write(ScoreResponse.of(score));
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write the score of " + score.customerId() + " as JSON", e);
         }
         ctx.contentType(ContentType.APPLICATION_JSON).result(body);

@@ -32,6 +32,14 @@ public record ScoreResult(double riskScore, RiskTier tier, List<ReasonCode> reas
 
     /** The score table's {@code reason_codes} column: the codes joined with {@code ;}. */
     public String reasonCodesText() {
-        return String.join(";", reasons.stream().map(ReasonCode::code).toList());
+        // String.join(";", codes) without a stream per call: the same text.
+        if (reasons.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder().append(reasons.get(0).code());
+        for (int i = 1; i < reasons.size(); i++) {
+            text.append(';').append(reasons.get(i).code());
+        }
+        return text.toString();
     }
 }

@@ -99,28 +99,91 @@ public final class ContactRuleChecker {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * The rule of {@link #firstViolation(Channel, Candidate)}, or null when none is broken, without writing the
+     * violation's text (a planner needs the text only for the first slot each rule stops on a channel). The
+     * same predicates in the same order as {@link #check}; the planner's equivalence test compares both.
+     */
+    ContactRule firstBrokenRule(Channel channel, Candidate candidate) {
+        if (candidate.checker() != this) {
+            throw new IllegalArgumentException("the candidate was prepared by another checker");
+        }
+        if (channel == null) {
+            throw new IllegalArgumentException("channel and instant are required");
+        }
+        Instant at = candidate.at;
+        if (customer.doNotContact()) {
+            return ContactRule.DO_NOT_CONTACT;
+        }
+        Instant optOut = optedOutSince.get(channel);
+        if (optOut != null && !optOut.isAfter(at)) {
+            return ContactRule.CHANNEL_OPTED_OUT;
+        }
+        LocalTime time = candidate.local.toLocalTime();
+        if (time.isBefore(rules.windowStart()) || !time.isBefore(rules.windowEnd())) {
+            return ContactRule.OUTSIDE_CONTACT_WINDOW;
+        }
+        if (rules.noSundays() && candidate.local.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return ContactRule.SUNDAY;
+        }
+        if (candidate.holiday()) {
+            return ContactRule.HOLIDAY;
+        }
+        if (channel == Channel.PHONE) {
+            if (quietPeriodStart(at, candidate.localEpochDay) != null) {
+                return ContactRule.PHONE_QUIET_PERIOD;
+            }
+            int calls = busiestPeriod(phoneAttempts, phoneAttemptDays, at, candidate.localEpochDay,
+                    rules.phoneAttemptWindowDays());
+            if (calls > rules.maxPhoneAttempts()) {
+                return ContactRule.PHONE_ATTEMPT_LIMIT;
+            }
+        }
+        return candidate.capContacts() > rules.maxContacts() ? ContactRule.CONTACT_CAP : null;
+    }
+
     /** The instant {@code at} prepared for checking on one or more channels. */
     public Candidate candidate(Instant at) {
         if (at == null) {
             throw new IllegalArgumentException("channel and instant are required");
         }
-        return new Candidate(at);
+        return new Candidate(at, at.atZone(zone));
+    }
+
+    /**
+     * The instant {@code at} prepared with its local time already known: {@code local} must be
+     * {@code at.atZone(zone)} for a zone equal to the customer's (the planner's cached {@link SlotGrid} holds
+     * exactly that), so the candidate is the one {@link #candidate(Instant)} would build.
+     */
+    Candidate candidate(Instant at, ZonedDateTime local, long localEpochDay) {
+        if (!local.getZone().equals(zone) || !local.toInstant().equals(at)) {
+            throw new IllegalArgumentException("local time " + local + " is not " + at + " in " + zone);
+        }
+        return new Candidate(at, local, localEpochDay);
     }
 
     /**
      * One candidate contact instant with what the rules derive from the instant alone, whatever the channel:
      * its local date and time, and the contacts that would share the busiest cap period with it (computed on
-     * first use, then kept). Both are pure functions of the instant and this checker, so a candidate answers
-     * exactly as checking the bare instant does. Not thread-safe: scratch for one decision.
+     * first use, then kept), and whether its local date is a holiday for the customer (likewise). All are pure
+     * functions of the instant and this checker, so a candidate answers exactly as checking the bare instant
+     * does. Not thread-safe: scratch for one decision.
      */
     public final class Candidate {
         private final Instant at;
         private final ZonedDateTime local;
+        private final long localEpochDay;
         private int capContacts = -1;
+        private byte holiday = -1;
 
-        private Candidate(Instant at) {
+        private Candidate(Instant at, ZonedDateTime local) {
+            this(at, local, local.toLocalDate().toEpochDay());
+        }
+
+        private Candidate(Instant at, ZonedDateTime local, long localEpochDay) {
             this.at = at;
-            this.local = at.atZone(zone);
+            this.local = local;
+            this.localEpochDay = localEpochDay;
         }
 
         /** The instant. */
@@ -139,9 +202,17 @@ public final class ContactRuleChecker {
 
         private int capContacts() {
             if (capContacts < 0) {
-                capContacts = busiestPeriod(allContacts, allContactDays, at, rules.contactCapWindowDays());
+                capContacts = busiestPeriod(allContacts, allContactDays, at, localEpochDay,
+                        rules.contactCapWindowDays());
             }
             return capContacts;
+        }
+
+        private boolean holiday() {
+            if (holiday < 0) {
+                holiday = (byte) (rules.holidays().isHoliday(customer.country(), local.toLocalDate()) ? 1 : 0);
+            }
+            return holiday == 1;
         }
     }
 
@@ -159,7 +230,7 @@ public final class ContactRuleChecker {
         if (at == null) {
             throw new IllegalArgumentException("channel and instant are required");
         }
-        return check(channel, new Candidate(at), stopAtFirst);
+        return check(channel, candidate(at), stopAtFirst);
     }
 
     private List<RuleViolation> check(Channel channel, Candidate candidate, boolean stopAtFirst) {
@@ -197,21 +268,22 @@ public final class ContactRuleChecker {
                 return found;
             }
         }
-        if (rules.holidays().isHoliday(customer.country(), local.toLocalDate())) {
+        if (candidate.holiday()) {
             found.add(new RuleViolation(ContactRule.HOLIDAY, local.toLocalDate() + " is a holiday"));
             if (stopAtFirst) {
                 return found;
             }
         }
         if (channel == Channel.PHONE) {
-            RuleViolation quiet = quietPeriodViolation(at);
+            RuleViolation quiet = quietPeriodViolation(at, candidate.localEpochDay);
             if (quiet != null) {
                 found.add(quiet);
                 if (stopAtFirst) {
                     return found;
                 }
             }
-            int calls = busiestPeriod(phoneAttempts, phoneAttemptDays, at, rules.phoneAttemptWindowDays());
+            int calls = busiestPeriod(phoneAttempts, phoneAttemptDays, at, candidate.localEpochDay,
+                    rules.phoneAttemptWindowDays());
             if (calls > rules.maxPhoneAttempts()) {
                 found.add(new RuleViolation(ContactRule.PHONE_ATTEMPT_LIMIT, calls + " phone attempts would fall in "
                         + rules.phoneAttemptWindowDays() + " days (limit " + rules.maxPhoneAttempts() + ")"));
@@ -232,19 +304,25 @@ public final class ContactRuleChecker {
      * A phone conversation that reached the customer at r forbids calls for {@code phoneQuietDays x 24} hours
      * after r, and on the local calendar days r's day starts (r's own day counts as day 1).
      */
-    private RuleViolation quietPeriodViolation(Instant at) {
+    private RuleViolation quietPeriodViolation(Instant at, long atDay) {
+        Instant reached = quietPeriodStart(at, atDay);
+        return reached == null ? null : new RuleViolation(ContactRule.PHONE_QUIET_PERIOD,
+                "a phone call reached the customer at " + reached + ", no calls for " + rules.phoneQuietDays()
+                        + " days after");
+    }
+
+    /** The first conversation whose quiet period holds {@code at}, or null. */
+    private Instant quietPeriodStart(Instant at, long atDay) {
         int days = rules.phoneQuietDays();
         if (days == 0) {
             return null;
         }
         Duration quiet = Duration.ofDays(days);
-        long atDay = localEpochDay(at);
         int from = lowerBound(phoneConversations, at.minus(quiet).minus(OFFSET_MARGIN));
         for (int i = from; i < phoneConversations.length && phoneConversations[i].isBefore(at); i++) {
             Instant reached = phoneConversations[i];
             if (Duration.between(reached, at).compareTo(quiet) < 0 || atDay - localEpochDay(reached) < days) {
-                return new RuleViolation(ContactRule.PHONE_QUIET_PERIOD, "a phone call reached the customer at "
-                        + reached + ", no calls for " + days + " days after");
+                return reached;
             }
         }
         return null;
@@ -253,9 +331,10 @@ public final class ContactRuleChecker {
     /**
      * The largest number of events, the candidate at {@code at} included, that share one rolling period with
      * it: the maximum over every {@code days x 24}-hour span and every run of {@code days} local calendar days
-     * that contains {@code at}. {@code eventDays} are the events' local epoch days, index for index.
+     * that contains {@code at}. {@code eventDays} are the events' local epoch days, index for index, and
+     * {@code atDay} is {@code at}'s.
      */
-    private int busiestPeriod(Instant[] events, long[] eventDays, Instant at, int days) {
+    private int busiestPeriod(Instant[] events, long[] eventDays, Instant at, long atDay, int days) {
         Duration span = Duration.ofDays(days);
         // Elapsed-time reading: the busiest span [s, s + span) holding `at` starts at `at` or at an earlier event.
         int busiest = 1 + countIn(events, at, at.plus(span));
@@ -267,7 +346,6 @@ public final class ContactRuleChecker {
         // midnight), so count by date among all events near enough to share a run of days.
         int from = lowerBound(events, at.minus(span).minus(OFFSET_MARGIN));
         int to = lowerBound(events, at.plus(span).plus(OFFSET_MARGIN));
-        long atDay = localEpochDay(at);
         for (long firstDay = atDay - days + 1; firstDay <= atDay; firstDay++) {
             long lastDay = firstDay + days - 1;
             int count = 1;

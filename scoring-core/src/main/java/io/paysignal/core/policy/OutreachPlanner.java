@@ -11,7 +11,6 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Decides the outreach for one customer: the {@link TreatmentPolicy} picks the action, then every
@@ -45,13 +43,25 @@ public final class OutreachPlanner implements Serializable {
             DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final OutreachConfig config;
+    /**
+     * The candidate slot grids already built, by (zone, first local date): see {@link SlotGrid} for why a cached
+     * grid gives the same slots as building them per decision. Not serialized: {@link #readResolve} starts an
+     * empty one.
+     */
+    private final transient SlotGrid.Cache grids;
 
-    /** A planner applying {@code config}. */
+    /** A planner applying {@code config}. Keep one per configuration: it caches the slot grids it builds. */
     public OutreachPlanner(OutreachConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("config is required");
         }
         this.config = config;
+        this.grids = new SlotGrid.Cache(config.rules().windowStart(), config.rules().windowEnd(),
+                config.searchHorizonDays(), LOCAL_FORMAT);
+    }
+
+    private Object readResolve() {
+        return new OutreachPlanner(config);
     }
 
     /** The configuration applied. */
@@ -109,42 +119,61 @@ public final class OutreachPlanner implements Serializable {
 
         ContactRuleChecker checker = config.rules().checker(customer, known);
         CustomerResponse response = model.forCustomer(customer, known);
-        List<Instant> slots = slots(customer.timezone(), earliest);
-        // Per slot, what does not depend on the channel is computed once for all channels: the slot's local time
-        // (for the rule checks and the response estimate; the checker's zone is the customer's), the contact-cap
-        // count (inside the candidate) and the delay discount (on first use). Each is the same pure computation
-        // on the same inputs as per channel, so every value below is unchanged.
-        List<ContactRuleChecker.Candidate> candidates = new ArrayList<>(slots.size());
-        for (Instant slot : slots) {
-            candidates.add(checker.candidate(slot));
+        // The slots are the cached grid's suffix from `earliest` (SlotGrid says why that is the list slots()
+        // built). Per slot, what does not depend on the channel is computed once for all channels: the slot's
+        // local time and local day (from the grid: the same atZone conversion; the checker's zone is the
+        // customer's), the contact-cap count and holiday flag (inside the candidate) and the delay discount (on
+        // first use). Each is the same pure computation on the same inputs as per channel, so every value below
+        // is unchanged.
+        SlotGrid grid = grids.forEarliest(customer.timezone(), earliest);
+        int firstSlot = grid.firstAtOrAfter(earliest);
+        int slotCount = grid.size() - firstSlot;
+        ContactRuleChecker.Candidate[] candidates = new ContactRuleChecker.Candidate[slotCount];
+        for (int i = 0; i < slotCount; i++) {
+            int g = firstSlot + i;
+            candidates[i] = checker.candidate(grid.instant(g), grid.local(g), grid.localEpochDay(g));
         }
-        double[] delayDiscounts = new double[slots.size()];
+        double[] delayDiscounts = new double[slotCount];
         Arrays.fill(delayDiscounts, Double.NaN);
-        Map<String, Suppression> suppressions = new LinkedHashMap<>();
+        // Suppressions as the old merge by (channel, rule) built them: in order of first occurrence, each with the
+        // number of slots it stopped and the text of the first; the text is written only for that first slot.
+        int[][] suppressedSlots = new int[Channel.values().length][ContactRule.values().length];
+        List<Channel> suppressedChannels = new ArrayList<>();
+        List<RuleViolation> firstViolations = new ArrayList<>();
         Map<Channel, Slot> bestByChannel = new LinkedHashMap<>();
         Map<Channel, Slot> firstByChannel = new LinkedHashMap<>();
         for (Channel channel : config.channelsFor(treatment.action())) {
-            for (int i = 0; i < slots.size(); i++) {
-                Instant slot = slots.get(i);
-                var violation = checker.firstViolation(channel, candidates.get(i));
-                if (violation.isPresent()) {
-                    tally(suppressions, channel, violation.get());
+            for (int i = 0; i < slotCount; i++) {
+                Instant slot = candidates[i].at();
+                ContactRule broken = checker.firstBrokenRule(channel, candidates[i]);
+                if (broken != null) {
+                    if (suppressedSlots[channel.ordinal()][broken.ordinal()]++ == 0) {
+                        suppressedChannels.add(channel);
+                        firstViolations.add(checker.firstViolation(channel, candidates[i]).orElseThrow());
+                    }
                     continue;
                 }
-                double probability = response.probability(channel, candidates.get(i).local());
+                double probability = response.probability(channel, candidates[i].local());
                 if (Double.isNaN(delayDiscounts[i])) {
                     double delayDays = Duration.between(earliest, slot).toMinutes() / (24.0 * 60);
                     delayDiscounts[i] = Math.pow(config.dailyDelayDiscount(), delayDays);
                 }
                 double value = probability * delayDiscounts[i];
-                firstByChannel.putIfAbsent(channel, new Slot(channel, slot, probability, value));
+                firstByChannel.putIfAbsent(channel, new Slot(channel, slot, probability, value, firstSlot + i));
                 Slot incumbent = bestByChannel.get(channel);
                 if (incumbent == null || value > incumbent.value()) {
-                    bestByChannel.put(channel, new Slot(channel, slot, probability, value));
+                    bestByChannel.put(channel, new Slot(channel, slot, probability, value, firstSlot + i));
                 }
             }
         }
-        List<Suppression> suppressed = List.copyOf(suppressions.values());
+        Suppression[] suppressions = new Suppression[firstViolations.size()];
+        for (int k = 0; k < suppressions.length; k++) {
+            Channel channel = suppressedChannels.get(k);
+            RuleViolation first = firstViolations.get(k);
+            suppressions[k] = new Suppression(channel, first.rule(),
+                    suppressedSlots[channel.ordinal()][first.rule().ordinal()], first.detail());
+        }
+        List<Suppression> suppressed = List.of(suppressions);
         if (bestByChannel.isEmpty()) {
             return none(customer, asOf, treatment, treatment.explanation() + "; not sent: no slot in the next "
                     + config.searchHorizonDays() + " days passes the contact rules (" + summarize(suppressed) + ")",
@@ -173,24 +202,29 @@ public final class OutreachPlanner implements Serializable {
                 chosen = onPreferred;
                 channelWhy = preferred == best.channel()
                         ? "the preferred channel, also the best estimated response"
-                        : String.format(Locale.ROOT, "the preferred channel (best was %s at %.2f; %.2f is within "
-                                + "the %.2fx tolerance)", best.channel().wireName(), best.probability(),
-                                onPreferred.probability(), config.preferredChannelTolerance());
+                        : "the preferred channel (best was " + best.channel().wireName() + " at "
+                                + TwoDecimals.format(best.probability()) + "; "
+                                + TwoDecimals.format(onPreferred.probability()) + " is within the "
+                                + TwoDecimals.format(config.preferredChannelTolerance()) + "x tolerance)";
             } else {
-                channelWhy += String.format(Locale.ROOT, "; preferred channel %s estimated at only %.2f, below "
-                        + "%.2fx the best", preferred.wireName(), onPreferred.probability(),
-                        config.preferredChannelTolerance());
+                channelWhy += "; preferred channel " + preferred.wireName() + " estimated at only "
+                        + TwoDecimals.format(onPreferred.probability()) + ", below "
+                        + TwoDecimals.format(config.preferredChannelTolerance()) + "x the best";
             }
         }
         ZonedDateTime local = chosen.at().atZone(customer.timezone());
         Slot first = firstByChannel.get(chosen.channel());
         String timeWhy = first.at().equals(chosen.at()) ? "the first slot the rules allow"
-                : String.format(Locale.ROOT, "answered better than the first allowed slot (%s, %.2f)",
-                        LOCAL_FORMAT.format(first.at().atZone(customer.timezone())), first.probability());
-        String explanation = String.format(Locale.ROOT, "%s. %s at %s %s (%s): %s; estimated response %.2f, %s%s",
-                treatment.explanation(), chosen.channel().wireName(), LOCAL_FORMAT.format(local),
-                customer.timezone().getId(), chosen.at(), timeWhy, chosen.probability(), channelWhy,
-                suppressed.isEmpty() ? "" : ". Suppressed: " + summarize(suppressed));
+                : "answered better than the first allowed slot ("
+                        + grid.localText(first.gridIndex()) + ", "
+                        + TwoDecimals.format(first.probability()) + ")";
+        // The text String.format(Locale.ROOT, "%s. %s at %s %s (%s): %s; estimated response %.2f, %s%s", ...)
+        // gave: %s of a String or Instant is its toString, as concatenation; %.2f is TwoDecimals.format; the local
+        // times are LOCAL_FORMAT's text of the slot, kept in the grid (SlotGrid says why it is the same text).
+        String explanation = treatment.explanation() + ". " + chosen.channel().wireName() + " at "
+                + grid.localText(chosen.gridIndex()) + " " + customer.timezone().getId() + " (" + chosen.at() + "): "
+                + timeWhy + "; estimated response " + TwoDecimals.format(chosen.probability()) + ", " + channelWhy
+                + (suppressed.isEmpty() ? "" : ". Suppressed: " + summarize(suppressed));
         return new OutreachDecision(customer.customerId(), asOf, treatment.action(), treatment.action(),
                 treatment.reason(), chosen.channel(), chosen.at(), local, chosen.probability(), explanation,
                 suppressed, config.policyVersion());
@@ -203,33 +237,18 @@ public final class OutreachPlanner implements Serializable {
      * only instants {@link #decide} considers; offline evaluations enumerate the same grid.
      */
     public List<Instant> slots(ZoneId zone, Instant earliest) {
-        ContactRules rules = config.rules();
-        LocalDate first = earliest.atZone(zone).toLocalDate();
-        int startMinute = rules.windowStart().toSecondOfDay() / 60;
-        int endMinute = rules.windowEnd().toSecondOfDay() / 60;
-        TreeSet<Instant> slots = new TreeSet<>();
-        for (int day = 0; day < config.searchHorizonDays(); day++) {
-            LocalDate date = first.plusDays(day);
-            for (int minute = startMinute; minute < endMinute; minute += 60) {
-                Instant slot = ZonedDateTime.of(date, LocalTime.ofSecondOfDay(minute * 60L), zone).toInstant();
-                if (!slot.isBefore(earliest)) {
-                    slots.add(slot);
-                }
-            }
+        SlotGrid grid = grids.forEarliest(zone, earliest);
+        Instant[] slots = new Instant[grid.size() - grid.firstAtOrAfter(earliest)];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = grid.instant(grid.size() - slots.length + i);
         }
-        return List.copyOf(slots);
+        return List.of(slots);
     }
 
     private OutreachDecision none(Customer customer, LocalDate asOf, Treatment treatment, String explanation,
                                   List<Suppression> suppressed) {
         return new OutreachDecision(customer.customerId(), asOf, OutreachAction.NONE, treatment.action(),
                 treatment.reason(), null, null, null, null, explanation, suppressed, config.policyVersion());
-    }
-
-    private static void tally(Map<String, Suppression> suppressions, Channel channel, RuleViolation violation) {
-        suppressions.merge(channel.name() + "|" + violation.rule().name(),
-                new Suppression(channel, violation.rule(), 1, violation.detail()),
-                (old, added) -> new Suppression(channel, old.rule(), old.slots() + 1, old.detail()));
     }
 
     private static String summarize(List<Suppression> suppressed) {
@@ -241,7 +260,7 @@ public final class OutreachPlanner implements Serializable {
         return String.join(", ", parts);
     }
 
-    /** One allowed candidate contact and its estimated worth. */
-    private record Slot(Channel channel, Instant at, double probability, double value) {
+    /** One allowed candidate contact, its estimated worth and its index in the slot grid. */
+    private record Slot(Channel channel, Instant at, double probability, double value, int gridIndex) {
     }
 }

@@ -80,7 +80,12 @@ public record TreatmentPolicy(
             throw new IllegalArgumentException("history, asOf, tier and decisionTime are required");
         }
         Map<String, List<Payment>> payments = history.paymentsByInvoice();
-        Treatment strongest = null;
+        // The strongest row is chosen on (action, days from due, invoice id) alone, so its text is written only
+        // for the chosen invoice: rowAction is row(...).action() without the text (TreatmentPolicyTest compares
+        // them), and the comparison is isBetter's on the same three values.
+        Invoice strongest = null;
+        OutreachAction strongestAction = null;
+        long strongestDays = 0;
         Invoice mostAdvanced = null;
         long mostAdvancedDays = Long.MIN_VALUE;
         for (Invoice invoice : history.invoices()) {
@@ -97,9 +102,12 @@ public record TreatmentPolicy(
                 mostAdvanced = invoice;
                 mostAdvancedDays = daysFromDue;
             }
-            Treatment row = row(invoice, daysFromDue, tier);
-            if (row.action() != OutreachAction.NONE && (strongest == null || isBetter(row, strongest))) {
-                strongest = row;
+            OutreachAction action = rowAction(invoice, daysFromDue, tier);
+            if (action != OutreachAction.NONE && (strongest == null || isBetter(action, daysFromDue,
+                    invoice.invoiceId(), strongestAction, strongestDays, strongest.invoiceId()))) {
+                strongest = invoice;
+                strongestAction = action;
+                strongestDays = daysFromDue;
             }
         }
         if (strongest == null) {
@@ -109,7 +117,24 @@ public record TreatmentPolicy(
             }
             return row(mostAdvanced, mostAdvancedDays, tier);
         }
-        return holdBackRepeat(strongest, history.contacts(), decisionTime);
+        return holdBackRepeat(row(strongest, strongestDays, tier), history.contacts(), decisionTime);
+    }
+
+    /** The action of {@link #row}, without writing its explanation. */
+    OutreachAction rowAction(Invoice invoice, long daysFromDue, RiskTier tier) {
+        OutreachAction plain;
+        if (daysFromDue >= longOverdueDays) {
+            plain = OutreachAction.AGENT_CALL;
+        } else {
+            plain = switch (tier) {
+                case HIGH -> daysFromDue >= 1 ? OutreachAction.PAYMENT_PLAN_OFFER
+                        : daysFromDue >= -highRiskReminderLeadDays ? OutreachAction.REMINDER : OutreachAction.NONE;
+                case MEDIUM -> daysFromDue >= -mediumRiskReminderLeadDays ? OutreachAction.REMINDER
+                        : OutreachAction.NONE;
+                case LOW -> daysFromDue > lowRiskGraceDays ? OutreachAction.REMINDER : OutreachAction.NONE;
+            };
+        }
+        return invoice.disputed() && plain != OutreachAction.NONE ? OutreachAction.AGENT_CALL : plain;
     }
 
     /** The treatment-table row for one open invoice. */
@@ -192,12 +217,13 @@ public record TreatmentPolicy(
     }
 
     /** Stronger action first; between equals, the more overdue invoice, then the smaller id. */
-    private static boolean isBetter(Treatment candidate, Treatment incumbent) {
-        if (candidate.action() != incumbent.action()) {
-            return candidate.action().isStrongerThan(incumbent.action());
+    private static boolean isBetter(OutreachAction action, long daysFromDue, String invoiceId,
+                                    OutreachAction incumbentAction, long incumbentDays, String incumbentInvoiceId) {
+        if (action != incumbentAction) {
+            return action.isStrongerThan(incumbentAction);
         }
-        int byDays = Long.compare(candidate.daysFromDue(), incumbent.daysFromDue());
-        return byDays > 0 || (byDays == 0 && candidate.invoiceId().compareTo(incumbent.invoiceId()) < 0);
+        int byDays = Long.compare(daysFromDue, incumbentDays);
+        return byDays > 0 || (byDays == 0 && invoiceId.compareTo(incumbentInvoiceId) < 0);
     }
 
     /** "due in 3 days", "due tomorrow", "due today", "1 day past due", "12 days past due". */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The response model for one customer at decision time: the population probability times three lifts
@@ -40,6 +41,9 @@ public final class CustomerResponse {
     private final double overallLift;
     private final double[] channelLift = new double[Channel.values().length];
     private final double[] hourLift = new double[24];
+    /** The population rates and day-of-week lifts for this customer's segment, resolved once (see probability). */
+    private final Map<Channel, List<Double>> segmentHourRates;
+    private final Map<Channel, List<Double>> segmentDayLifts;
 
     CustomerResponse(ResponseModel model, Customer customer, List<Contact> knownContacts) {
         if (model == null || customer == null || knownContacts == null) {
@@ -47,6 +51,11 @@ public final class CustomerResponse {
         }
         this.model = model;
         this.customer = customer;
+        String segment = customer.segment();
+        Map<Channel, List<Double>> rates = segment == null ? null : model.segmentHourRates().get(segment);
+        this.segmentHourRates = rates != null ? rates : model.hourRates();
+        Map<Channel, List<Double>> days = segment == null ? null : model.segmentDayOfWeekLift().get(segment);
+        this.segmentDayLifts = days != null ? days : model.dayOfWeekLift();
         List<Contact> used = model.settings().perCustomer() ? knownContacts : List.of();
         int n = used.size();
         double[] prior = new double[n];
@@ -124,13 +133,16 @@ public final class CustomerResponse {
      * @throws IllegalArgumentException when {@code local} is not in the customer's zone
      */
     public double probability(Channel channel, ZonedDateTime local) {
-        if (!local.getZone().equals(customer.timezone())) {
+        if (local.getZone() != customer.timezone() && !local.getZone().equals(customer.timezone())) {
             throw new IllegalArgumentException("local time " + local + " is not in the customer's zone "
                     + customer.timezone());
         }
-        double prior = model.populationProbability(customer.segment(), channel, local.getHour(),
-                local.getDayOfWeek());
-        return ResponseModel.clip(prior * overallLift * channelLift[channel.ordinal()] * hourLift[local.getHour()]);
+        // ResponseModel.populationProbability(segment, channel, hour, day) with the segment's lists looked up
+        // once per customer: the same lists, the same product, the same clip.
+        int hour = local.getHour();
+        double prior = ResponseModel.clip(segmentHourRates.get(channel).get(hour)
+                * segmentDayLifts.get(channel).get(local.getDayOfWeek().getValue() - 1));
+        return ResponseModel.clip(prior * overallLift * channelLift[channel.ordinal()] * hourLift[hour]);
     }
 
     /** Contacts of this customer the estimate used (0 when the model has no customer level). */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static io.paysignal.core.testsupport.OutreachFixtures.contact;
 import static io.paysignal.core.testsupport.OutreachFixtures.customer;
@@ -189,5 +190,25 @@ class TreatmentPolicyTest {
     void rejectsALongOverdueThresholdInsideTheGracePeriod() {
         assertThrows(IllegalArgumentException.class, () -> new TreatmentPolicy(3, 1, 30, 20, 7, 3));
         assertThrows(IllegalArgumentException.class, () -> new TreatmentPolicy(-1, 1, 10, 60, 7, 3));
+    }
+
+    @Test
+    void rowActionIsTheActionOfTheRowForEveryStateTierAndPolicy() {
+        SplittableRandom random = new SplittableRandom(11L);
+        for (int p = 0; p < 60; p++) {
+            int grace = random.nextInt(0, 20);
+            TreatmentPolicy policy = p == 0 ? TreatmentPolicy.defaults() : new TreatmentPolicy(random.nextInt(0, 10),
+                    random.nextInt(0, 10), grace, grace + 2 + random.nextInt(0, 80), random.nextInt(0, 10),
+                    random.nextInt(0, 10));
+            for (boolean disputed : new boolean[] {false, true}) {
+                Invoice invoice = new Invoice("I1", "C1", AS_OF.minusDays(30), AS_OF, 50, "USD", disputed);
+                for (RiskTier tier : RiskTier.values()) {
+                    for (long days = -120; days <= 200; days++) {
+                        assertEquals(policy.row(invoice, days, tier).action(), policy.rowAction(invoice, days, tier),
+                                "days " + days + ", tier " + tier + ", disputed " + disputed + ", " + policy);
+                    }
+                }
+            }
+        }
     }
 }
