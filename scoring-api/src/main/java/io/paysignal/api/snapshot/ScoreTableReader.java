@@ -6,7 +6,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.avro.AvroParquetReader;
@@ -19,7 +18,6 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,13 +65,7 @@ final class ScoreTableReader {
             if (!fs.isDirectory(scoreOutDir)) {
                 return Outcome.none(scoreOutDir + " is not a folder");
             }
-            parts = Arrays.stream(fs.listStatus(scoreOutDir))
-                    .filter(FileStatus::isFile)
-                    .map(FileStatus::getPath)
-                    .filter(path -> path.getName().endsWith(".parquet"))
-                    .filter(path -> !path.getName().startsWith(".") && !path.getName().startsWith("_"))
-                    .sorted(Comparator.comparing(Path::getName))
-                    .toList();
+            parts = SnapshotReader.parquetParts(fs, scoreOutDir);
             if (parts.isEmpty()) {
                 return Outcome.none("no Parquet score table in " + scoreOutDir + " (CSV format or an older run)");
             }

@@ -172,17 +172,26 @@ public final class SnapshotReader {
             throw new SnapshotFormatException(folder + " has no " + SUCCESS_MARKER
                     + " marker: the score run that wrote it did not finish");
         }
-        List<Path> parts = Arrays.stream(fs.listStatus(folder))
+        List<Path> parts = parquetParts(fs, folder);
+        if (parts.isEmpty()) {
+            throw new SnapshotFormatException(folder + " holds no *.parquet part files");
+        }
+        return parts;
+    }
+
+    /**
+     * The visible Parquet part files directly in {@code folder}, by name: what a Spark write leaves there, without
+     * hidden staging files or markers. Shared with {@link ScoreTableReader}, which reads the score table beside
+     * the snapshot.
+     */
+    static List<Path> parquetParts(FileSystem fs, Path folder) throws IOException {
+        return Arrays.stream(fs.listStatus(folder))
                 .filter(FileStatus::isFile)
                 .map(FileStatus::getPath)
                 .filter(path -> path.getName().endsWith(".parquet"))
                 .filter(path -> !path.getName().startsWith(".") && !path.getName().startsWith("_"))
                 .sorted(Comparator.comparing(Path::getName))
                 .toList();
-        if (parts.isEmpty()) {
-            throw new SnapshotFormatException(folder + " holds no *.parquet part files");
-        }
-        return parts;
     }
 
     private SnapshotLayout layoutOf(Path part) {
