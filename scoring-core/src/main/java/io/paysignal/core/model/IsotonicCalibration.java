@@ -16,8 +16,11 @@ import java.util.stream.IntStream;
  * regression of Oron and Flournoy, 2017). {@link #apply} interpolates linearly between knots and holds the end
  * values outside them. Compared with the usual step function this keeps the model's ranking: two raw scores
  * inside the knot range never collapse to one calibrated value, so AUC is not lost to ties, and tier cut-offs
- * and reason-code comparisons stay meaningful. At each knot the value is exactly the block's observed rate.
- * The map is stored as two arrays so a bundle manifest can carry it.
+ * and reason-code comparisons stay meaningful. At each knot the value is the block's observed rate, except
+ * at an end block that saw no positive (or no negative) at all: "none of 20,000 held-out customers" does not
+ * make a probability of exactly 0, so such a block takes the add-one-half estimate {@code (k + 1/2) / (n + 1)}
+ * (the mean of a Jeffreys posterior), kept strictly inside its neighbouring knot's value. A score is then never
+ * a claim of certainty. The map is stored as two arrays so a bundle manifest can carry it.
  *
  * @param knotScores raw scores at the knots, finite and strictly increasing
  * @param knotProbabilities calibrated probabilities at the knots, in [0, 1] and non-decreasing
@@ -86,6 +89,15 @@ public record IsotonicCalibration(double[] knotScores, double[] knotProbabilitie
             // Clamp: the mean of scores inside [low, high] can round just outside it.
             xs[b] = Math.min(block.highScore, Math.max(block.lowScore, block.scoreSum / block.weight));
             ys[b] = block.mean();
+        }
+        int last = ys.length - 1;
+        if (ys[0] == 0.0) {
+            double unseen = stack.get(0).addHalfEstimate();
+            ys[0] = last == 0 ? unseen : Math.min(unseen, ys[1] / 2);
+        }
+        if (ys[last] == 1.0) {
+            double unseen = stack.get(last).addHalfEstimate();
+            ys[last] = last == 0 ? unseen : Math.max(unseen, (ys[last - 1] + 1.0) / 2);
         }
         return new IsotonicCalibration(xs, ys);
     }
@@ -178,6 +190,11 @@ public record IsotonicCalibration(double[] knotScores, double[] knotProbabilitie
 
         double mean() {
             return labelSum / weight;
+        }
+
+        /** The positive rate with half a positive and half a negative added: never exactly 0 or 1. */
+        double addHalfEstimate() {
+            return (labelSum + 0.5) / (weight + 1.0);
         }
     }
 }

@@ -25,20 +25,21 @@ class IsotonicCalibrationTest {
         IsotonicCalibration calibration = IsotonicCalibration.fit(new double[] {1, 2, 3, 4, 5, 6},
                 new boolean[] {false, true, false, false, true, true});
         assertArrayEquals(new double[] {1, 3, 5.5}, calibration.knotScores(), EXACT);
-        assertArrayEquals(new double[] {0, 1.0 / 3, 1}, calibration.knotProbabilities(), EXACT);
-        assertEquals(0.0, calibration.apply(1), EXACT);
+        // The end blocks saw only 0s (1 row) and only 1s (2 rows): add-one-half, kept inside the middle knot.
+        assertArrayEquals(new double[] {1.0 / 6, 1.0 / 3, 2.5 / 3}, calibration.knotProbabilities(), EXACT);
+        assertEquals(1.0 / 6, calibration.apply(1), EXACT);
         assertEquals(1.0 / 3, calibration.apply(3), EXACT);
-        assertEquals(1.0, calibration.apply(6), EXACT);
+        assertEquals(2.5 / 3, calibration.apply(6), EXACT);
     }
 
     @Test
     void interpolatesLinearlyBetweenKnotsAndHoldsTheEndsOutside() {
         IsotonicCalibration calibration = IsotonicCalibration.fit(new double[] {1, 2, 3, 4, 5, 6},
                 new boolean[] {false, true, false, false, true, true});
-        assertEquals(1.0 / 6, calibration.apply(2), EXACT);
-        assertEquals(1.0 / 3 + (1.5 / 2.5) * (2.0 / 3), calibration.apply(4.5), EXACT);
-        assertEquals(0.0, calibration.apply(-10), EXACT);
-        assertEquals(1.0, calibration.apply(10), EXACT);
+        assertEquals(1.0 / 6 + 0.5 * (1.0 / 6), calibration.apply(2), EXACT);
+        assertEquals(1.0 / 3 + (1.5 / 2.5) * (2.5 / 3 - 1.0 / 3), calibration.apply(4.5), EXACT);
+        assertEquals(1.0 / 6, calibration.apply(-10), EXACT);
+        assertEquals(2.5 / 3, calibration.apply(10), EXACT);
     }
 
     @Test
@@ -56,9 +57,10 @@ class IsotonicCalibrationTest {
         IsotonicCalibration calibration = IsotonicCalibration.fit(new double[] {0.1, 0.2, 0.3, 0.4},
                 new boolean[] {false, false, true, true});
         assertArrayEquals(new double[] {0.15, 0.35}, calibration.knotScores(), EXACT);
-        assertEquals(0.0, calibration.apply(0.1), EXACT);
-        assertEquals(0.25, calibration.apply(0.2), EXACT);
-        assertEquals(1.0, calibration.apply(0.4), EXACT);
+        // 0 of 2 and 2 of 2: (0 + 1/2) / 3 and (2 + 1/2) / 3, never 0 or 1.
+        assertEquals(1.0 / 6, calibration.apply(0.1), EXACT);
+        assertEquals(0.5, calibration.apply(0.25), EXACT);
+        assertEquals(5.0 / 6, calibration.apply(0.4), EXACT);
     }
 
     @Test
@@ -122,9 +124,28 @@ class IsotonicCalibrationTest {
         assertEquals(0.1, calibration.knotScores()[0], EXACT);
     }
 
+    @Test
+    void anEndBlockWithoutPositivesGetsTheAddHalfEstimateNotZero() {
+        // 1,000 held-out rows below 0.5 with no positive, then rows with rising rates above it.
+        int n = 1400;
+        double[] scores = new double[n];
+        boolean[] labels = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = i / (double) n;
+            labels[i] = i >= 1000 && i % 4 == 0;
+        }
+        IsotonicCalibration calibration = IsotonicCalibration.fit(scores, labels);
+        double lowest = calibration.knotProbabilities()[0];
+        assertTrue(lowest > 0.0, "the lowest block must not claim certainty");
+        assertTrue(lowest <= 0.5 / 1001 + EXACT, "at most (0 + 1/2) / (1,000 + 1), was " + lowest);
+        assertTrue(lowest < calibration.knotProbabilities()[1]);
+        assertTrue(calibration.apply(0.0) > 0.0);
+    }
+
     /**
      * Reference isotonic regression: start with one block per distinct score and repeatedly pool the first
-     * adjacent pair whose rate does not increase, until none is left. Returns block mean scores and rates.
+     * adjacent pair whose rate does not increase, until none is left. Returns block mean scores and rates,
+     * with the documented add-one-half estimate at an end block whose rate is 0 or 1.
      */
     private static double[][] bruteForceBlocks(double[] scores, boolean[] labels) {
         Integer[] order = IntStream.range(0, scores.length).boxed()
@@ -156,7 +177,16 @@ class IsotonicCalibrationTest {
                 }
             }
         }
-        return new double[][] {blocks.stream().mapToDouble(b -> b[0] / b[2]).toArray(),
-                blocks.stream().mapToDouble(b -> b[1] / b[2]).toArray()};
+        double[] rates = blocks.stream().mapToDouble(b -> b[1] / b[2]).toArray();
+        int last = rates.length - 1;
+        if (rates[0] == 0.0) {
+            double addHalf = 0.5 / (blocks.get(0)[2] + 1);
+            rates[0] = last == 0 ? addHalf : Math.min(addHalf, rates[1] / 2);
+        }
+        if (rates[last] == 1.0) {
+            double addHalf = (blocks.get(last)[1] + 0.5) / (blocks.get(last)[2] + 1);
+            rates[last] = last == 0 ? addHalf : Math.max(addHalf, (rates[last - 1] + 1) / 2);
+        }
+        return new double[][] {blocks.stream().mapToDouble(b -> b[0] / b[2]).toArray(), rates};
     }
 }
