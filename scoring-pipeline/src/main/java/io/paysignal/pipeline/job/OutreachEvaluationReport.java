@@ -53,6 +53,8 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
         out.append(String.format(Locale.ROOT, "outreach evaluation as of %s: model %s, policy %s, response model %s%n",
                 asOf, modelVersion, outreach.policy().policyVersion(),
                 outreach.responseModel().settings().describe()));
+        out.append(String.format(Locale.ROOT, "daily delay discount %s: %s%n", outreach.policy().dailyDelayDiscount(),
+                outreach.delayDiscountSource()));
         if (!whatIf.isEmpty()) {
             out.append("what-if: ").append(whatIf).append('\n');
         }
@@ -163,6 +165,11 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
             root.put("what_if", whatIf);
         }
         root.put("daily_delay_discount", outreach.policy().dailyDelayDiscount());
+        root.put("daily_delay_discount_source", outreach.delayDiscountSource());
+        if (outreach.delayDiscount() != null) {
+            root.put("estimated_daily_delay_discount", outreach.delayDiscount().dailyDiscount());
+            root.put("estimated_daily_delay_discount_fallback", outreach.delayDiscount().fallback());
+        }
         root.put("search_horizon_days", outreach.policy().searchHorizonDays());
         root.put("window_days", windowDays);
         root.put("window_end", windowEnd().toString());
