@@ -275,5 +275,6 @@ class OutreachPlannerTest {
         assertTrue(decision.estimatedResponse() > 0.3, decision.explanation());
         assertTrue(decision.explanation().contains("answered better than the first allowed slot (Mon 2026-03-02 "
                 + "18:00"), decision.explanation());
+        assertTrue(decision.explanation().contains(") at a delay discount of 1.0/day;"), decision.explanation());
     }
 }
