@@ -93,6 +93,8 @@ public final class BundleRiskModel implements RiskModel {
         details.put("data_fingerprint", manifest.dataFingerprint());
         details.put("git_commit", manifest.gitCommit());
         details.put("outreach_policy", outreach.policy().policyVersion());
+        details.put("outreach_daily_delay_discount", String.valueOf(outreach.policy().dailyDelayDiscount()));
+        details.put("outreach_daily_delay_discount_source", outreach.delayDiscountSource());
         return new ModelInfo(bundle.version(), manifest.createdAt(), manifest.trainingWindow().firstAsOf(),
                 manifest.trainingWindow().lastAsOf(), manifest.featureNames(), metrics, details);
     }

@@ -25,7 +25,9 @@ import java.util.Set;
  * @param searchHorizonDays local days searched for a slot, starting with the day of the earliest instant
  *                          (default 7)
  * @param dailyDelayDiscount a slot's value is its estimated response times this factor per day of delay after
- *                           the earliest instant (default 0.85; 1: time does not matter)
+ *                           the earliest instant (1: time does not matter). {@code train} sets it from the
+ *                           history ({@link DelayDiscountEstimate}); the default 0.85 is only the fallback when
+ *                           the history has too few overdue invoices, and what an untrained planner uses
  */
 public record OutreachConfig(
         String policyVersion,
@@ -36,9 +38,14 @@ public record OutreachConfig(
         int searchHorizonDays,
         double dailyDelayDiscount) implements Serializable {
 
-    public static final String DEFAULT_POLICY_VERSION = "outreach-1";
+    /**
+     * {@code outreach-2}: the daily delay discount of a trained bundle is estimated from its training history
+     * ({@link DelayDiscountEstimate}); {@code outreach-1} bundles carry the hand-set 0.85.
+     */
+    public static final String DEFAULT_POLICY_VERSION = "outreach-2";
     public static final double DEFAULT_PREFERRED_CHANNEL_TOLERANCE = 0.5;
     public static final int DEFAULT_SEARCH_HORIZON_DAYS = 7;
+    /** The fallback daily delay discount: see {@link DelayDiscountEstimate} for the value a bundle uses. */
     public static final double DEFAULT_DAILY_DELAY_DISCOUNT = 0.85;
     /** Longest search horizon accepted: decisions are remade every scoring run. */
     public static final int MAX_SEARCH_HORIZON_DAYS = 60;

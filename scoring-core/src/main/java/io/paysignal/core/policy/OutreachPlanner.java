@@ -217,7 +217,8 @@ public final class OutreachPlanner implements Serializable {
         String timeWhy = first.at().equals(chosen.at()) ? "the first slot the rules allow"
                 : "answered better than the first allowed slot ("
                         + grid.localText(first.gridIndex()) + ", "
-                        + TwoDecimals.format(first.probability()) + ")";
+                        + TwoDecimals.format(first.probability()) + ") at a delay discount of "
+                        + config.dailyDelayDiscount() + "/day";
         // The text String.format(Locale.ROOT, "%s. %s at %s %s (%s): %s; estimated response %.2f, %s%s", ...)
         // gave: %s of a String or Instant is its toString, as concatenation; %.2f is TwoDecimals.format; the local
         // times are LOCAL_FORMAT's text of the slot, kept in the grid (SlotGrid says why it is the same text).

@@ -13,6 +13,9 @@
  *       for the highest estimated response ({@link io.paysignal.core.response.ResponseModel}) and explains
  *       its choice and every suppression in an {@link io.paysignal.core.policy.OutreachDecision}.</li>
  * </ol>
+ * The planner's daily delay discount is estimated from the history at training time:
+ * {@link io.paysignal.core.policy.CollectabilityCounts} counts how overdue invoices cure as they age, as of T,
+ * and {@link io.paysignal.core.policy.DelayDiscountEstimate} fits the per-day decay of that cure rate.
  * Everything here is a pure function of records passed in: no clock, no files. {@code docs/OUTREACH.md}
  * documents the rules, defaults and vocabulary.
  */

@@ -1,5 +1,6 @@
 package io.paysignal.core.replay;
 
+import io.paysignal.core.history.Channel;
 import io.paysignal.core.policy.OutreachAction;
 
 import java.io.Serializable;
@@ -37,6 +38,9 @@ import java.util.function.BinaryOperator;
  * @param shareOfBest per customer with the truth, the recommendation's true probability over the best allowed
  * @param flaggedRecommendations recommendations with at least one finding other than the low-tier one
  * @param findings recommendations per audit finding
+ * @param byPreferredChannelUse the hour-and-channel choice within the recommended day, per what became of the
+ *                              customer's preferred channel (customers with the truth)
+ * @param byChannel the same, per recommended channel
  */
 public record OutreachEvaluation(
         long customers,
@@ -54,7 +58,9 @@ public record OutreachEvaluation(
         PairedDifference gainOverHeldOut,
         Mean shareOfBest,
         long flaggedRecommendations,
-        Map<AuditFinding, Long> findings) implements Serializable {
+        Map<AuditFinding, Long> findings,
+        Map<PreferredChannelUse, ChannelChoiceResult> byPreferredChannelUse,
+        Map<Channel, ChannelChoiceResult> byChannel) implements Serializable {
 
     /** The target share of the best allowed slot's true response probability. */
     public static final double SHARE_OF_BEST_TARGET = 0.85;
@@ -62,7 +68,8 @@ public record OutreachEvaluation(
     public OutreachEvaluation {
         if (actions == null || strategies == null || byAction == null || heldOutAll == null
                 || heldOutRecommended == null || pairedRecommendedTruth == null || pairedHeldOutTruth == null
-                || gains == null || gainOverHeldOut == null || shareOfBest == null || findings == null) {
+                || gains == null || gainOverHeldOut == null || shareOfBest == null || findings == null
+                || byPreferredChannelUse == null || byChannel == null) {
             throw new IllegalArgumentException("all parts are required");
         }
         actions = copy(actions, OutreachAction.class);
@@ -72,12 +79,15 @@ public record OutreachEvaluation(
         byAction = Collections.unmodifiableMap(nested);
         findings = copy(findings, AuditFinding.class);
         gains = copy(gains, Strategy.class);
+        byPreferredChannelUse = copy(byPreferredChannelUse, PreferredChannelUse.class);
+        byChannel = copy(byChannel, Channel.class);
     }
 
     /** Nothing replayed: the starting point of a sum. */
     public static OutreachEvaluation empty() {
         return new OutreachEvaluation(0, Map.of(), 0, 0, 0, Map.of(), Map.of(), HeldOutResult.EMPTY,
-                HeldOutResult.EMPTY, Mean.EMPTY, Mean.EMPTY, Map.of(), PairedDifference.EMPTY, Mean.EMPTY, 0, Map.of());
+                HeldOutResult.EMPTY, Mean.EMPTY, Mean.EMPTY, Map.of(), PairedDifference.EMPTY, Mean.EMPTY, 0, Map.of(),
+                Map.of(), Map.of());
     }
 
     /**
@@ -94,7 +104,7 @@ public record OutreachEvaluation(
         if (!replay.recommendsContact()) {
             return new OutreachEvaluation(1, Map.of(OutreachAction.NONE, 1L), lowTier, 0, 0, Map.of(), Map.of(),
                     heldOut, HeldOutResult.EMPTY, Mean.EMPTY, Mean.EMPTY, Map.of(), PairedDifference.EMPTY, Mean.EMPTY, 0,
-                    findings);
+                    findings, Map.of(), Map.of());
         }
         Map<Strategy, StrategyResult> table = new EnumMap<>(Strategy.class);
         table.put(Strategy.RECOMMENDED, result(replay, replay.recommended(), truth));
@@ -106,6 +116,8 @@ public record OutreachEvaluation(
         Mean share = Mean.EMPTY;
         Map<Strategy, PairedDifference> gains = new EnumMap<>(Strategy.class);
         PairedDifference gainOverHeldOut = PairedDifference.EMPTY;
+        Map<PreferredChannelUse, ChannelChoiceResult> byUse = Map.of();
+        Map<Channel, ChannelChoiceResult> byChannel = Map.of();
         if (truth != null) {
             double recommended = truth.probability(replay.recommended().slot().key());
             double best = bestAllowed(replay, truth);
@@ -113,6 +125,11 @@ public record OutreachEvaluation(
             table.put(Strategy.BEST_DISCOUNTED, bestDiscounted(replay, truth));
             table.put(Strategy.BEST_SAME_DAY, bestSameDay(replay, truth));
             share = Mean.of(best > 0 ? recommended / best : 1);
+            ChannelChoiceResult choice = new ChannelChoiceResult(Mean.of(recommended),
+                    table.get(Strategy.BEST_SAME_DAY).truth(), Mean.of(bestSameDayOnChannel(replay, truth)),
+                    Mean.of(best), Mean.of(truth.probability(replay.withoutPreference().slot().key())));
+            byUse = Map.of(replay.preferredChannelUse(), choice);
+            byChannel = Map.of(replay.recommended().slot().channel(), choice);
             for (Map.Entry<Strategy, StrategyResult> entry : table.entrySet()) {
                 if (entry.getKey() != Strategy.RECOMMENDED) {
                     gains.put(entry.getKey(), PairedDifference.of(recommended - entry.getValue().truth().value()));
@@ -127,7 +144,8 @@ public record OutreachEvaluation(
         boolean flagged = replay.findings().stream().anyMatch(f -> f != AuditFinding.LOW_TIER_NOT_OVERDUE);
         return new OutreachEvaluation(1, Map.of(replay.action(), 1L), lowTier, truth == null ? 0 : 1,
                 replay.heuristicFallback() ? 1 : 0, table, Map.of(replay.action(), table), heldOut, heldOut,
-                pairedRecommended, pairedHeldOut, gains, gainOverHeldOut, share, flagged ? 1 : 0, findings);
+                pairedRecommended, pairedHeldOut, gains, gainOverHeldOut, share, flagged ? 1 : 0, findings, byUse,
+                byChannel);
     }
 
     /** The sum of this and {@code other}. */
@@ -147,7 +165,19 @@ public record OutreachEvaluation(
                 merge(gains, other.gains, PairedDifference::plus, Strategy.class),
                 gainOverHeldOut.plus(other.gainOverHeldOut), shareOfBest.plus(other.shareOfBest),
                 flaggedRecommendations + other.flaggedRecommendations,
-                merge(findings, other.findings, Long::sum, AuditFinding.class));
+                merge(findings, other.findings, Long::sum, AuditFinding.class),
+                merge(byPreferredChannelUse, other.byPreferredChannelUse, ChannelChoiceResult::plus,
+                        PreferredChannelUse.class),
+                merge(byChannel, other.byChannel, ChannelChoiceResult::plus, Channel.class));
+    }
+
+    /** The hour-and-channel choice within the recommended day over every recommendation with the truth. */
+    public ChannelChoiceResult channelChoice() {
+        ChannelChoiceResult all = ChannelChoiceResult.EMPTY;
+        for (ChannelChoiceResult part : byPreferredChannelUse.values()) {
+            all = all.plus(part);
+        }
+        return all;
     }
 
     /** Customers with a recommended contact. */
@@ -233,6 +263,26 @@ public record OutreachEvaluation(
         }
         return new StrategyResult(Mean.EMPTY, Mean.of(probability), Mean.of(delay),
                 Mean.of(replay.discounted(probability, delay)));
+    }
+
+    /**
+     * The highest true probability of an allowed slot on the recommendation's local day and channel (the
+     * recommendation included); same day as in {@link #bestSameDay}.
+     */
+    private static double bestSameDayOnChannel(OutreachReplay replay, SlotProbability truth) {
+        SlotKey recommendedKey = replay.recommended().slot().key();
+        double recommendedDelay = replay.delayDays(replay.recommended());
+        double probability = truth.probability(recommendedKey);
+        int[] keys = replay.allowedKeys();
+        double[] delays = replay.allowedDelayDays();
+        for (int i = 0; i < keys.length; i++) {
+            SlotKey key = SlotKey.fromCode(keys[i]);
+            if (key.channel() == recommendedKey.channel() && key.dayOfWeek() == recommendedKey.dayOfWeek()
+                    && Math.abs(delays[i] - recommendedDelay) < 1) {
+                probability = Math.max(probability, truth.probability(key));
+            }
+        }
+        return probability;
     }
 
     /** The allowed slot (the recommendation included) with the highest true probability x discount^delay. */

@@ -1,7 +1,9 @@
 package io.paysignal.core.replay;
 
+import io.paysignal.core.history.Channel;
 import io.paysignal.core.history.Contact;
 import io.paysignal.core.history.Customer;
+import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.core.policy.OutreachAction;
 import io.paysignal.core.policy.OutreachDecision;
 import io.paysignal.core.policy.OutreachPlanner;
@@ -46,6 +48,9 @@ import java.util.Set;
  *                      slots by the value the planner maximises: true probability x discount^delay
  * @param heldOut the existing policy's contacts in the held-out window
  * @param findings what the audit found wrong with the recommendation (empty when sound or none)
+ * @param preferredChannelUse what became of the customer's preferred channel; null when no recommendation
+ * @param withoutPreference the slot the same planner picks for the customer with the preferred channel removed
+ *                          (the recommendation itself when there is no preference); null when no recommendation
  */
 public record OutreachReplay(
         String customerId,
@@ -63,7 +68,9 @@ public record OutreachReplay(
         double[] allowedDelayDays,
         double delayDiscount,
         List<HeldOutContact> heldOut,
-        Set<AuditFinding> findings) implements Serializable {
+        Set<AuditFinding> findings,
+        PreferredChannelUse preferredChannelUse,
+        ScoredSlot withoutPreference) implements Serializable {
 
     public OutreachReplay {
         if (customerId == null || segment == null || earliest == null || tier == null || action == null || allowedKeys == null
@@ -79,7 +86,8 @@ public record OutreachReplay(
         }
         boolean none = action == OutreachAction.NONE;
         if (none != (recommended == null) || none != (modelBest == null) || none != (segmentBestHour == null)
-                || none != (randomAllowed == null) || none != (allowedKeys.length == 0)) {
+                || none != (randomAllowed == null) || none != (allowedKeys.length == 0)
+                || none != (preferredChannelUse == null) || none != (withoutPreference == null)) {
             throw new IllegalArgumentException("slots are given exactly when a contact is recommended");
         }
         allowedKeys = allowedKeys.clone();
@@ -124,7 +132,7 @@ public record OutreachReplay(
         if (!decision.recommendsContact()) {
             return new OutreachReplay(customer.customerId(), customer.segment(), earliest, tier, OutreachAction.NONE,
                     lowTierNotOverdue, null, null, null, false, null, new int[0], new double[0], discount, heldOut,
-                    findings);
+                    findings, null, null);
         }
         AllowedSlots allowed = AllowedSlots.of(planner, customer, known, earliest,
                 planner.config().channelsFor(decision.action()));
@@ -138,11 +146,37 @@ public record OutreachReplay(
         Optional<CandidateSlot> placed = heuristic.place(customer.segment(), withRecommended);
         CandidateSlot heuristicSlot = placed.orElseGet(() -> withRecommended.slots().get(0));
         CandidateSlot randomSlot = withRecommended.random(seed, customer.customerId()).orElseThrow();
+        ScoredSlot recommended = new ScoredSlot(recommendedSlot, decision.estimatedResponse());
+        Channel preferred = customer.preferredChannel();
+        PreferredChannelUse use = PreferredChannelUse.NO_PREFERENCE;
+        ScoredSlot withoutPreference = recommended;
+        if (preferred != null) {
+            // The same decision for the customer without a preferred channel: the response model does not read
+            // the preference, so only the preferred-channel rule differs.
+            CustomerHistory neutral = new CustomerHistory(withoutPreferredChannel(customer),
+                    split.known().invoices(), split.known().payments(), split.known().contacts());
+            OutreachDecision free = planner.decide(neutral, asOf, tier, earliest, model);
+            if (free.recommendsContact()) {
+                withoutPreference = new ScoredSlot(CandidateSlot.of(free.channel(), free.contactAt(),
+                        customer.timezone()), free.estimatedResponse());
+            }
+            boolean usable = allowed.slots().stream().anyMatch(slot -> slot.channel() == preferred);
+            if (decision.channel() == preferred) {
+                use = withoutPreference.slot().channel() == preferred ? PreferredChannelUse.HONOURED_ALSO_BEST
+                        : PreferredChannelUse.HONOURED_OVER_BEST;
+            } else {
+                use = usable ? PreferredChannelUse.OVERRULED : PreferredChannelUse.UNAVAILABLE;
+            }
+        }
         return new OutreachReplay(customer.customerId(), customer.segment(), earliest, tier, decision.action(),
-                lowTierNotOverdue, new ScoredSlot(recommendedSlot, decision.estimatedResponse()),
-                scored(modelBest, response), scored(heuristicSlot, response), placed.isEmpty(),
-                scored(randomSlot, response), withRecommended.keyCodes(), delays(withRecommended, earliest), discount,
-                heldOut, findings);
+                lowTierNotOverdue, recommended, scored(modelBest, response), scored(heuristicSlot, response),
+                placed.isEmpty(), scored(randomSlot, response), withRecommended.keyCodes(),
+                delays(withRecommended, earliest), discount, heldOut, findings, use, withoutPreference);
+    }
+
+    private static Customer withoutPreferredChannel(Customer c) {
+        return new Customer(c.customerId(), c.segment(), c.country(), c.timezone(), null, c.doNotContact(),
+                c.creditLimit(), c.openedDate());
     }
 
     /** True when a contact is recommended. */
@@ -189,7 +223,8 @@ public record OutreachReplay(
                 && Arrays.equals(allowedKeys, that.allowedKeys)
                 && Arrays.equals(allowedDelayDays, that.allowedDelayDays)
                 && Double.compare(delayDiscount, that.delayDiscount) == 0 && heldOut.equals(that.heldOut)
-                && findings.equals(that.findings);
+                && findings.equals(that.findings) && preferredChannelUse == that.preferredChannelUse
+                && Objects.equals(withoutPreference, that.withoutPreference);
     }
 
     @Override

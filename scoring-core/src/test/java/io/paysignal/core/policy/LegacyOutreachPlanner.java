@@ -27,8 +27,10 @@ import java.util.TreeSet;
 /**
  * TEST REFERENCE: a verbatim copy of {@link OutreachPlanner} as of commit a52c647 (before the slot-grid cache,
  * the per-slot precomputations and the explanation formatting without {@link String#format}), kept so that
- * {@code OutreachPlannerEquivalenceTest} can show the current planner answers exactly as this one did.
- * Do not change it.
+ * {@code OutreachPlannerEquivalenceTest} can show the current planner answers exactly as this one did. One
+ * deliberate change since: an explanation that waits past the first allowed slot names the delay discount,
+ * which since policy {@code outreach-2} is estimated per bundle (added here and in the planner alike).
+ * Do not change it otherwise.
  *
  * <p>Original documentation:
  *
@@ -192,8 +194,9 @@ public final class LegacyOutreachPlanner implements Serializable {
         ZonedDateTime local = chosen.at().atZone(customer.timezone());
         Slot first = firstByChannel.get(chosen.channel());
         String timeWhy = first.at().equals(chosen.at()) ? "the first slot the rules allow"
-                : String.format(Locale.ROOT, "answered better than the first allowed slot (%s, %.2f)",
-                        LOCAL_FORMAT.format(first.at().atZone(customer.timezone())), first.probability());
+                : String.format(Locale.ROOT, "answered better than the first allowed slot (%s, %.2f) at a delay"
+                        + " discount of %s/day", LOCAL_FORMAT.format(first.at().atZone(customer.timezone())),
+                        first.probability(), config.dailyDelayDiscount());
         String explanation = String.format(Locale.ROOT, "%s. %s at %s %s (%s): %s; estimated response %.2f, %s%s",
                 treatment.explanation(), chosen.channel().wireName(), LOCAL_FORMAT.format(local),
                 customer.timezone().getId(), chosen.at(), timeWhy, chosen.probability(), channelWhy,

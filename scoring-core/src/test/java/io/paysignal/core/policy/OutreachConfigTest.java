@@ -20,7 +20,7 @@ class OutreachConfigTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         OutreachConfig config = OutreachConfig.defaults();
-        assertEquals("outreach-1", config.policyVersion());
+        assertEquals("outreach-2", config.policyVersion());
         assertEquals(0.5, config.preferredChannelTolerance());
         assertEquals(7, config.searchHorizonDays());
         assertEquals(0.85, config.dailyDelayDiscount());

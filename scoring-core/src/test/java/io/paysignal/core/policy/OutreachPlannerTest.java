@@ -105,7 +105,7 @@ class OutreachPlannerTest {
         assertTrue(decision.explanation().contains("offer a payment plan"), decision.explanation());
         assertTrue(decision.explanation().contains("email at Mon 2026-03-02 18:00 America/Chicago "
                 + "(2026-03-03T00:00:00Z): the first slot the rules allow"), decision.explanation());
-        assertEquals("outreach-1", decision.policyVersion());
+        assertEquals("outreach-2", decision.policyVersion());
     }
 
     @Test
@@ -275,5 +275,6 @@ class OutreachPlannerTest {
         assertTrue(decision.estimatedResponse() > 0.3, decision.explanation());
         assertTrue(decision.explanation().contains("answered better than the first allowed slot (Mon 2026-03-02 "
                 + "18:00"), decision.explanation());
+        assertTrue(decision.explanation().contains(") at a delay discount of 1.0/day;"), decision.explanation());
     }
 }

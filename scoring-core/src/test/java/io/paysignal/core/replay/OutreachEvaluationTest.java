@@ -57,13 +57,14 @@ class OutreachEvaluationTest {
         ScoredSlot random = slot(Channel.EMAIL, 2, 11, 0.15);
         return new OutreachReplay(id, "smb", EARLIEST, RiskTier.MEDIUM, OutreachAction.PAYMENT_PLAN_OFFER, false,
                 recommended, recommended, heuristic, false, random, codes(recommended, best, heuristic, random),
-                delays(recommended, best, heuristic, random), discount, heldOut, Set.of());
+                delays(recommended, best, heuristic, random), discount, heldOut, Set.of(),
+                PreferredChannelUse.NO_PREFERENCE, recommended);
     }
 
     private static OutreachReplay none(String id, boolean lowTierNotOverdue, List<HeldOutContact> heldOut) {
         return new OutreachReplay(id, "smb", EARLIEST, lowTierNotOverdue ? RiskTier.LOW : RiskTier.HIGH,
                 OutreachAction.NONE, lowTierNotOverdue, null, null, null, false, null, new int[0], new double[0], 1.0,
-                heldOut, Set.of());
+                heldOut, Set.of(), null, null);
     }
 
     private static HeldOutContact contact(int hour, boolean reached, double estimate) {
@@ -131,13 +132,53 @@ class OutreachEvaluationTest {
         OutreachReplay replay = new OutreachReplay("C1", "smb", EARLIEST, RiskTier.HIGH,
                 OutreachAction.PAYMENT_PLAN_OFFER, false, recommended, recommended, recommended, false, recommended,
                 codes(recommended, laterToday, tomorrow, nextWeek), delays(recommended, laterToday, tomorrow, nextWeek),
-                1.0, List.of(), Set.of());
+                1.0, List.of(), Set.of(), PreferredChannelUse.NO_PREFERENCE, recommended);
         OutreachEvaluation e = OutreachEvaluation.of(replay, TRUTH);
         // 14:00 the same day (0.30) beats 10:00 (0.10); tomorrow's phone (0.80) and the same weekday a week
         // later (phone at 20:00, 1.0) are other days.
         assertEquals(0.30, e.result(Strategy.BEST_SAME_DAY).truth().value(), 1e-12);
         assertEquals(4 / 24.0 + 10 / 24.0, e.result(Strategy.BEST_SAME_DAY).delayDays().value(), 1e-12);
         assertEquals(1.0, e.result(Strategy.BEST_ALLOWED).truth().value(), 1e-12);
+    }
+
+    @Test
+    void theWithinDayChoiceIsSplitByPreferredChannelUseAndChannelIntoHourAndChannelParts() {
+        // Preferred email at 10:00 (true 0.10) kept over the phone at 14:00 the same day (0.60), which the planner
+        // picks without the preference; email at 14:00 (0.30) is the best email slot that day.
+        ScoredSlot recommended = slot(Channel.EMAIL, 0, 10, 0.30);
+        ScoredSlot emailLater = slot(Channel.EMAIL, 0, 14, 0.20);
+        ScoredSlot phoneLater = slot(Channel.PHONE, 0, 14, 0.35);
+        OutreachReplay preferred = new OutreachReplay("C1", "smb", EARLIEST, RiskTier.HIGH,
+                OutreachAction.PAYMENT_PLAN_OFFER, false, recommended, phoneLater, recommended, false, recommended,
+                codes(recommended, emailLater, phoneLater), delays(recommended, emailLater, phoneLater), 1.0,
+                List.of(), Set.of(), PreferredChannelUse.HONOURED_OVER_BEST, phoneLater);
+        OutreachEvaluation e = OutreachEvaluation.of(preferred, TRUTH)
+                .plus(OutreachEvaluation.of(reminder("C2", List.of()), TRUTH));
+
+        ChannelChoiceResult kept = e.byPreferredChannelUse().get(PreferredChannelUse.HONOURED_OVER_BEST);
+        assertEquals(1, kept.count());
+        assertEquals(0.10, kept.recommended().value(), 1e-12);
+        assertEquals(0.60, kept.bestOnDay().value(), 1e-12);
+        assertEquals(0.30, kept.bestOnDayOnChannel().value(), 1e-12);
+        assertEquals(0.60, kept.withoutPreference().value(), 1e-12);
+        assertEquals(0.10 / 0.60, kept.withinDayShare(), 1e-12);
+        assertEquals(0.10 / 0.30, kept.hourShare(), 1e-12);
+        assertEquals(0.30 / 0.60, kept.channelShare(), 1e-12);
+        assertEquals(kept.withinDayShare(), kept.hourShare() * kept.channelShare(), 1e-12);
+
+        // The other customer (no preference) is its own group; both recommendations are emails.
+        assertEquals(1, e.byPreferredChannelUse().get(PreferredChannelUse.NO_PREFERENCE).count());
+        assertEquals(2, e.byChannel().get(Channel.EMAIL).count());
+        assertEquals(2, e.channelChoice().count());
+        assertEquals(e.result(Strategy.BEST_SAME_DAY).truth().value(), e.channelChoice().bestOnDay().value(), 1e-12);
+        assertEquals(e.recommendedShareOfBest(), e.channelChoice().shareOfBest(), 1e-12);
+    }
+
+    @Test
+    void withoutTheTruthThereIsNoChannelChoiceBreakdown() {
+        OutreachEvaluation e = OutreachEvaluation.of(reminder("C1", List.of()), null);
+        assertTrue(e.byPreferredChannelUse().isEmpty());
+        assertTrue(e.byChannel().isEmpty());
     }
 
     @Test
@@ -155,7 +196,7 @@ class OutreachEvaluationTest {
         ScoredSlot great = slot(Channel.PHONE, 0, 12, 0.5);
         OutreachReplay perfect = new OutreachReplay("C2", "smb", EARLIEST, RiskTier.HIGH,
                 OutreachAction.PAYMENT_PLAN_OFFER, false, great, great, great, false, great, codes(great), delays(great),
-                1.0, List.of(), Set.of());
+                1.0, List.of(), Set.of(), PreferredChannelUse.NO_PREFERENCE, great);
         OutreachEvaluation both = poor.plus(OutreachEvaluation.of(perfect, TRUTH));
         // (0.10 + 0.40) / (0.40 + 0.40) = 0.625; the per-customer shares 0.25 and 1 average 0.625 too here,
         // so a third customer whose best is twice as large tells the two apart.
@@ -164,7 +205,7 @@ class OutreachEvaluationTest {
         ScoredSlot phoneAt16 = slot(Channel.PHONE, 0, 16, 0.5);
         OutreachReplay strong = new OutreachReplay("C3", "smb", EARLIEST, RiskTier.HIGH,
                 OutreachAction.AGENT_CALL, false, phoneAt16, phoneAt16, phoneAt16, false, phoneAt16, codes(phoneAt16),
-                delays(phoneAt16), 1.0, List.of(), Set.of());
+                delays(phoneAt16), 1.0, List.of(), Set.of(), PreferredChannelUse.NO_PREFERENCE, phoneAt16);
         OutreachEvaluation withStrong = poor.plus(OutreachEvaluation.of(strong, TRUTH));
         assertEquals((0.10 + 0.80) / (0.40 + 0.80), withStrong.recommendedShareOfBest(), 1e-12);
         assertEquals((0.25 + 1.0) / 2, withStrong.shareOfBest().value(), 1e-12);
@@ -199,7 +240,8 @@ class OutreachEvaluationTest {
                 slot(Channel.EMAIL, 0, 10, 0.3), slot(Channel.EMAIL, 0, 10, 0.3), slot(Channel.EMAIL, 0, 10, 0.3),
                 true, slot(Channel.EMAIL, 0, 10, 0.3), codes(slot(Channel.EMAIL, 0, 10, 0.3)),
                 delays(slot(Channel.EMAIL, 0, 10, 0.3)), 1.0, List.of(),
-                Set.of(AuditFinding.CONTACT_RULE, AuditFinding.OUTSIDE_CONTACT_WINDOW, AuditFinding.LOW_TIER_NOT_OVERDUE));
+                Set.of(AuditFinding.CONTACT_RULE, AuditFinding.OUTSIDE_CONTACT_WINDOW, AuditFinding.LOW_TIER_NOT_OVERDUE),
+                PreferredChannelUse.NO_PREFERENCE, slot(Channel.EMAIL, 0, 10, 0.3));
         OutreachEvaluation e = OutreachEvaluation.of(flagged, null)
                 .plus(OutreachEvaluation.of(reminder("C1", List.of()), null));
         assertEquals(1, e.flaggedRecommendations());

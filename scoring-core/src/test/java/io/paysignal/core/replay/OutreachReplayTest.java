@@ -92,6 +92,64 @@ class OutreachReplayTest {
         }
     }
 
+    private OutreachReplay replayFor(Channel preferred, RiskTier tier, List<Invoice> invoices) {
+        CustomerHistory whole = history(customer(CHICAGO, preferred), invoices, List.of(), List.of());
+        HeldOutSplit split = HeldOutSplit.of(whole, AS_OF, 30);
+        ResponseModel model = eveningSmsModel();
+        OutreachDecision decision = PLANNER.decide(split.known(), AS_OF, tier, EARLIEST, model);
+        return OutreachReplay.of(split, AS_OF, EARLIEST, tier, decision, PLANNER, model, NO_RANKING, 1);
+    }
+
+    @Test
+    void recordsWhatBecameOfThePreferredChannelAndThePlannersSlotWithoutIt() {
+        OutreachReplay none = replayFor(null, RiskTier.MEDIUM, LATE);
+        assertEquals(PreferredChannelUse.NO_PREFERENCE, none.preferredChannelUse());
+        assertEquals(none.recommended(), none.withoutPreference());
+
+        // sms at 19:00 is estimated 0.6, email 0.1: email is below 0.5x the best, so it is overruled.
+        OutreachReplay overruled = replayFor(Channel.EMAIL, RiskTier.MEDIUM, LATE);
+        assertEquals(PreferredChannelUse.OVERRULED, overruled.preferredChannelUse());
+        assertEquals(Channel.SMS, overruled.recommended().slot().channel());
+        assertEquals(overruled.recommended(), overruled.withoutPreference());
+
+        OutreachReplay alsoBest = replayFor(Channel.SMS, RiskTier.MEDIUM, LATE);
+        assertEquals(PreferredChannelUse.HONOURED_ALSO_BEST, alsoBest.preferredChannelUse());
+
+        // A reminder never goes by phone.
+        OutreachReplay unavailable = replayFor(Channel.PHONE, RiskTier.MEDIUM, LATE);
+        assertEquals(PreferredChannelUse.UNAVAILABLE, unavailable.preferredChannelUse());
+
+        // An agent call is by phone only: a preferred sms cannot be used.
+        OutreachReplay call = replayFor(Channel.SMS, RiskTier.HIGH, List.of(invoice("I1", AS_OF.minusDays(70))));
+        assertEquals(OutreachAction.AGENT_CALL, call.action());
+        assertEquals(PreferredChannelUse.UNAVAILABLE, call.preferredChannelUse());
+    }
+
+    @Test
+    void aPreferredChannelWithinTheToleranceIsKeptOverABetterEstimate() {
+        // Email at 0.35 is within 0.5x of sms at 0.6 once a little better than the rest: build such a model.
+        List<ResponseObservation> cells = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            for (int hour = 0; hour < 24; hour++) {
+                for (DayOfWeek day : DayOfWeek.values()) {
+                    int reached = channel == Channel.SMS && hour == 19 ? 60 : channel == Channel.EMAIL ? 35 : 10;
+                    cells.add(new ResponseObservation("smb", channel, hour, day, 100, reached));
+                }
+            }
+        }
+        ResponseModel model = ResponseModel.fit(cells, new ResponseModelSettings(true, false, false, false, 10));
+        CustomerHistory whole = history(customer(CHICAGO, Channel.EMAIL), LATE, List.of(), List.of());
+        HeldOutSplit split = HeldOutSplit.of(whole, AS_OF, 30);
+        OutreachDecision decision = PLANNER.decide(split.known(), AS_OF, RiskTier.MEDIUM, EARLIEST, model);
+        OutreachReplay replay = OutreachReplay.of(split, AS_OF, EARLIEST, RiskTier.MEDIUM, decision, PLANNER, model,
+                NO_RANKING, 1);
+        assertEquals(Channel.EMAIL, replay.recommended().slot().channel());
+        assertEquals(PreferredChannelUse.HONOURED_OVER_BEST, replay.preferredChannelUse());
+        assertEquals(Channel.SMS, replay.withoutPreference().slot().channel());
+        assertEquals(19, replay.withoutPreference().slot().key().localHour());
+        assertTrue(replay.withoutPreference().estimatedResponse() > replay.recommended().estimatedResponse());
+    }
+
     @Test
     void aCustomerWithoutARecommendationKeepsOnlyTheHeldOutContactsAndTheLowTierFlag() {
         CustomerHistory whole = history(customer(CHICAGO), List.of(invoice("I1", AS_OF.plusDays(10))), List.of(),

@@ -53,8 +53,16 @@ final class TrainCommand implements Callable<Integer> {
             description = "Cap on training rows, whole customers kept by seeded hash (default: the trainer config's).")
     Integer maxTrainingRows;
 
+    @Option(names = "--delay-discount", paramLabel = "X",
+            description = "Daily delay discount of the bundle's outreach policy, in (0, 1]; overrides the one"
+                    + " estimated from the history's cure rates of overdue invoices (default: the estimate).")
+    Double delayDiscount;
+
     @Override
     public Integer call() throws Exception {
+        if (delayDiscount != null && !(delayDiscount > 0 && delayDiscount <= 1)) {
+            throw new IllegalArgumentException("--delay-discount must be in (0, 1], was " + delayDiscount);
+        }
         TrainerConfig trainer = TrainerConfig.fileOrBundled(trainerConfig == null ? TrainerConfig.DEFAULT_NAME
                 : trainerConfig);
         if (maxTrainingRows != null) {
@@ -63,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainJob.Config config = new TrainJob.Config(history, asOf, modelOut, labelOptions.label(),
                 new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare),
                 new SnapshotSchedule(snapshots, snapshotStepDays, SnapshotSchedule.DEFAULT.minHistoryDays()),
-                trainer, BuildInfo.gitCommit());
+                trainer, BuildInfo.gitCommit(), delayDiscount);
         SparkSession spark = SparkSessions.start("riskctl-train", sparkOptions.master);
         try {
             TrainJob.Outcome outcome = TrainJob.run(spark, config);
@@ -77,6 +85,8 @@ final class TrainCommand implements Callable<Integer> {
                         candidate.name().equals(chosen) ? "  <- chosen" : "");
             }
             MetricSummary calibrated = outcome.result().manifest().chosenCalibrated();
+            System.out.println("outreach delay discount " + outcome.outreach().policy().dailyDelayDiscount()
+                    + "/day: " + outcome.outreach().delayDiscountSource());
             System.out.printf("  calibrated (cross-fitted on the validation snapshot): AUC %.4f  Brier %.4f  ECE %.4f%n",
                     calibrated.auc(), calibrated.brier(), calibrated.ece());
             return 0;

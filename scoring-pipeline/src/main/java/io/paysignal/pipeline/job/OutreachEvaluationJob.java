@@ -98,7 +98,7 @@ public final class OutreachEvaluationJob {
             if (searchHorizonDays != null) {
                 policy = policy.withSearchHorizonDays(searchHorizonDays);
             }
-            return new OutreachSettings(policy, settings.responseModel(), settings.selection());
+            return settings.withPolicy(policy);
         }
 
         /** A note on the what-if changes for the report; empty when the bundle's policy is evaluated as is. */
@@ -143,8 +143,10 @@ public final class OutreachEvaluationJob {
             if (config.refitResponseModel()) {
                 int windowDays = config.windowDays();
                 JavaRDD<CustomerHistory> known = histories.map(h -> HeldOutSplit.of(h, asOf, windowDays).known());
-                OutreachSettings refitted = OutreachTraining.fit(known, asOf, known.count(), config.seed());
-                outreach = new OutreachSettings(outreach.policy(), refitted.responseModel(), refitted.selection());
+                OutreachTraining.Fitted refitted = OutreachTraining.fitResponseModel(known, asOf, known.count(),
+                        config.seed());
+                outreach = new OutreachSettings(outreach.policy(), refitted.model(), refitted.selection(),
+                        outreach.delayDiscount());
             }
             ModelSource model = new ModelSource(bundled.folder(), bundled.bundle(), outreach,
                     bundled.outreachFromBundle(), bundled.shipped());

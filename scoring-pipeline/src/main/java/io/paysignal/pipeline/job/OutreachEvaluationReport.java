@@ -3,12 +3,15 @@ package io.paysignal.pipeline.job;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paysignal.core.bundle.OutreachSettings;
+import io.paysignal.core.history.Channel;
 import io.paysignal.core.policy.OutreachAction;
 import io.paysignal.core.replay.AuditFinding;
+import io.paysignal.core.replay.ChannelChoiceResult;
 import io.paysignal.core.replay.HeldOutResult;
 import io.paysignal.core.replay.Mean;
 import io.paysignal.core.replay.OutreachEvaluation;
 import io.paysignal.core.replay.PairedDifference;
+import io.paysignal.core.replay.PreferredChannelUse;
 import io.paysignal.core.replay.SegmentBestHours;
 import io.paysignal.core.replay.Strategy;
 import io.paysignal.core.replay.StrategyResult;
@@ -53,6 +56,8 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
         out.append(String.format(Locale.ROOT, "outreach evaluation as of %s: model %s, policy %s, response model %s%n",
                 asOf, modelVersion, outreach.policy().policyVersion(),
                 outreach.responseModel().settings().describe()));
+        out.append(String.format(Locale.ROOT, "daily delay discount %s: %s%n", outreach.policy().dailyDelayDiscount(),
+                outreach.delayDiscountSource()));
         if (!whatIf.isEmpty()) {
             out.append("what-if: ").append(whatIf).append('\n');
         }
@@ -127,6 +132,7 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
                         discountedTruth(table, Strategy.RECOMMENDED)
                                 / discountedTruth(table, Strategy.BEST_DISCOUNTED)));
             }
+            channelChoiceTable(out);
         }
 
         out.append(String.format(Locale.ROOT, "%nrule audit: %d recommendations re-checked, %d with a rule finding",
@@ -163,6 +169,11 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
             root.put("what_if", whatIf);
         }
         root.put("daily_delay_discount", outreach.policy().dailyDelayDiscount());
+        root.put("daily_delay_discount_source", outreach.delayDiscountSource());
+        if (outreach.delayDiscount() != null) {
+            root.put("estimated_daily_delay_discount", outreach.delayDiscount().dailyDiscount());
+            root.put("estimated_daily_delay_discount_fallback", outreach.delayDiscount().fallback());
+        }
         root.put("search_horizon_days", outreach.policy().searchHorizonDays());
         root.put("window_days", windowDays);
         root.put("window_end", windowEnd().toString());
@@ -211,6 +222,12 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
                 }
             }
             gains.set("existing_policy", gainNode(e.gainOverHeldOut()));
+            ObjectNode choice = root.putObject("within_day_channel_choice");
+            channelChoiceNode(choice, "all", e.channelChoice());
+            ObjectNode byUse = choice.putObject("by_preferred_channel_use");
+            e.byPreferredChannelUse().forEach((use, r) -> channelChoiceNode(byUse, use.code(), r));
+            ObjectNode byChannel = choice.putObject("by_channel");
+            e.byChannel().forEach((channel, r) -> channelChoiceNode(byChannel, channel.wireName(), r));
         }
         ObjectNode audit = root.putObject("audit");
         audit.put("recommendations", e.recommendations());
@@ -220,6 +237,55 @@ public record OutreachEvaluationReport(OutreachEvaluation evaluation, LocalDate 
         }
         audit.put("low_tier_not_overdue_customers", e.lowTierNotOverdue());
         return root.toPrettyString();
+    }
+
+    /**
+     * The hour-and-channel choice within the recommended day, split by what became of the preferred channel and
+     * by channel (a diagnostic; the target's measure is unchanged). "w/o pref" is the slot the same planner picks
+     * with the preference removed, so "rec - w/o pref" is what the preferred-channel rule cost those customers.
+     */
+    private void channelChoiceTable(StringBuilder out) {
+        ChannelChoiceResult all = evaluation.channelChoice();
+        out.append(String.format(Locale.ROOT, "%nwithin the recommended day (true; a diagnostic, not the target): "
+                + "rec / best that day = hour (rec / best that day on its channel) x channel (best on its channel / "
+                + "best that day)%n"));
+        out.append(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", "group", "customers",
+                "recommend", "w/o pref", "best day", "within", "hour", "channel", "rec-w/o", "w/o share"));
+        channelChoiceLine(out, "all", all);
+        for (Map.Entry<PreferredChannelUse, ChannelChoiceResult> entry : evaluation.byPreferredChannelUse().entrySet()) {
+            channelChoiceLine(out, entry.getKey().label(), entry.getValue());
+        }
+        for (Map.Entry<Channel, ChannelChoiceResult> entry : evaluation.byChannel().entrySet()) {
+            channelChoiceLine(out, "recommended by " + entry.getKey().wireName(), entry.getValue());
+        }
+        out.append(String.format(Locale.ROOT, "  the preferred-channel rule costs %+.4f true probability per "
+                + "recommendation (%.3f of the best allowed); without it recommended / best allowed would be %.3f%n",
+                all.recommended().value() - all.withoutPreference().value(),
+                (all.recommended().value() - all.withoutPreference().value()) / all.bestAllowed().value(),
+                all.withoutPreferenceShareOfBest()));
+    }
+
+    private static void channelChoiceLine(StringBuilder out, String label, ChannelChoiceResult r) {
+        out.append(String.format(Locale.ROOT, "  %-32s %9d %9.4f %9.4f %9.4f %9.3f %9.3f %9.3f %+9.4f %9.3f%n", label,
+                r.count(), r.recommended().value(), r.withoutPreference().value(), r.bestOnDay().value(),
+                r.withinDayShare(), r.hourShare(), r.channelShare(),
+                r.recommended().value() - r.withoutPreference().value(), r.withoutPreferenceShareOfBest()));
+    }
+
+    private static ObjectNode channelChoiceNode(ObjectNode parent, String name, ChannelChoiceResult r) {
+        ObjectNode node = parent.putObject(name);
+        node.put("customers", r.count());
+        put(node, "recommended_true", r.recommended().value());
+        put(node, "without_preference_true", r.withoutPreference().value());
+        put(node, "best_on_day_true", r.bestOnDay().value());
+        put(node, "best_on_day_on_channel_true", r.bestOnDayOnChannel().value());
+        put(node, "best_allowed_true", r.bestAllowed().value());
+        put(node, "within_day_share", r.withinDayShare());
+        put(node, "hour_share", r.hourShare());
+        put(node, "channel_share", r.channelShare());
+        put(node, "share_of_best", r.shareOfBest());
+        put(node, "without_preference_share_of_best", r.withoutPreferenceShareOfBest());
+        return node;
     }
 
     private String actionCounts() {

@@ -3,6 +3,8 @@ package io.paysignal.pipeline.job;
 import io.paysignal.core.bundle.OutreachSettings;
 import io.paysignal.core.history.Contact;
 import io.paysignal.core.history.CustomerHistory;
+import io.paysignal.core.policy.CollectabilityCounts;
+import io.paysignal.core.policy.DelayDiscountEstimate;
 import io.paysignal.core.policy.OutreachConfig;
 import io.paysignal.core.response.ResponseEvaluation;
 import io.paysignal.core.response.ResponseModel;
@@ -25,7 +27,9 @@ import java.util.List;
  * Fits the bundle's response model from the contact history: contacts are counted per (segment, channel,
  * local hour, weekday) in Spark, the candidate structures are compared out of time (fitted on contacts before
  * T - {@value #HOLD_OUT_DAYS} days, judged on a sample of customers' contacts after it), and the winner is
- * refitted on every contact up to T.
+ * refitted on every contact up to T. The planner's daily delay discount is estimated from the same histories
+ * ({@link DelayDiscountEstimate}): collectability counts are summed per partition in Spark tasks and only the
+ * per-partition count arrays reach the driver.
  */
 public final class OutreachTraining {
 
@@ -39,8 +43,45 @@ public final class OutreachTraining {
     private OutreachTraining() {
     }
 
-    /** The outreach settings for a bundle trained as of {@code asOf} on {@code histories} (cut at T). */
-    public static OutreachSettings fit(JavaRDD<CustomerHistory> histories, LocalDate asOf, long customers, long seed) {
+    /**
+     * The outreach settings for a bundle trained as of {@code asOf} on {@code histories} (cut at T).
+     *
+     * @param discountOverride a configured daily delay discount that wins over the estimate (the estimate is
+     *                         still stored as evidence); null: plan with the estimate
+     */
+    public static OutreachSettings fit(JavaRDD<CustomerHistory> histories, LocalDate asOf, long customers, long seed,
+                                       Double discountOverride) {
+        DelayDiscountEstimate discount = estimateDelayDiscount(histories, asOf);
+        LOG.info("delay discount: {}", discount.note());
+        OutreachConfig policy = OutreachConfig.defaults().withDailyDelayDiscount(
+                discountOverride == null ? discount.dailyDiscount() : discountOverride);
+        if (discountOverride != null) {
+            LOG.info("delay discount: configured override {} wins over the estimate {}", discountOverride,
+                    discount.dailyDiscount());
+        }
+        Fitted fitted = fitResponseModel(histories, asOf, customers, seed);
+        return new OutreachSettings(policy, fitted.model(), fitted.selection(), discount);
+    }
+
+    /** The response model and how it was chosen. */
+    record Fitted(ResponseModel model, ResponseModelSelection selection) {
+    }
+
+    /**
+     * The daily delay discount estimated from {@code histories} as of {@code asOf}: each partition's histories are
+     * counted into one {@link CollectabilityCounts} in its task and the partitions' counts are summed.
+     */
+    static DelayDiscountEstimate estimateDelayDiscount(JavaRDD<CustomerHistory> histories, LocalDate asOf) {
+        CollectabilityCounts counts = histories
+                .mapPartitions(part -> List.of(CollectabilityCounts.of(part, asOf)).iterator())
+                .fold(CollectabilityCounts.empty(asOf, CollectabilityCounts.DEFAULT_LOOKBACK_DAYS,
+                        CollectabilityCounts.DEFAULT_FOLLOW_UP_DAYS, CollectabilityCounts.DEFAULT_MAX_DAYS_PAST_DUE),
+                        CollectabilityCounts::plus);
+        return DelayDiscountEstimate.fit(counts, OutreachConfig.DEFAULT_DAILY_DELAY_DISCOUNT);
+    }
+
+    /** The response model chosen out of time and refitted on every contact before the end of day T. */
+    static Fitted fitResponseModel(JavaRDD<CustomerHistory> histories, LocalDate asOf, long customers, long seed) {
         Instant end = Outreach.earliestContact(asOf);
         Instant split = end.minusSeconds(86_400L * HOLD_OUT_DAYS);
         List<ResponseObservation> beforeSplit = observations(histories, split);
@@ -70,7 +111,7 @@ public final class OutreachTraining {
                     selection.chosenEvaluation().baselineLogLoss(), selection.chosenEvaluation().auc(),
                     selection.chosenEvaluation().baselineAuc());
         }
-        return new OutreachSettings(OutreachConfig.defaults(), model, selection);
+        return new Fitted(model, selection);
     }
 
     /** Contacts made before {@code before}, counted per cell in Spark; only the cells reach the driver. */

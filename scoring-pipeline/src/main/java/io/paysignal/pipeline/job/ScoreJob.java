@@ -153,6 +153,8 @@ public final class ScoreJob {
         summary.put("customers_scored", customers);
         summary.put("feature_schema", model.bundle().manifest().featureSchemaVersion());
         summary.put("outreach_policy", model.outreach().policy().policyVersion());
+        summary.put("outreach_daily_delay_discount", model.outreach().policy().dailyDelayDiscount());
+        summary.put("outreach_daily_delay_discount_source", model.outreach().delayDiscountSource());
         summary.put("outreach_source", model.outreachFromBundle() ? "bundle"
                 : "default policy with an uninformed response model: the bundle predates outreach settings");
         summary.set("input", history.summary().toJsonTree());

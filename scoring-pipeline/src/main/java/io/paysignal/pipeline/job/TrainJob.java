@@ -75,14 +75,23 @@ public final class TrainJob {
      * @param schedule snapshot dates
      * @param trainer trainer hyper-parameters
      * @param gitCommit the source revision, recorded in the bundle
+     * @param delayDiscountOverride a configured daily delay discount for the bundle's outreach policy, winning over
+     *                              the one estimated from the history; null: the estimate
      */
     public record Config(String history, LocalDate asOf, Path registry, DelinquencyLabel label, ReaderConfig reader,
-                         SnapshotSchedule schedule, TrainerConfig trainer, String gitCommit) {
+                         SnapshotSchedule schedule, TrainerConfig trainer, String gitCommit,
+                         Double delayDiscountOverride) {
+
+        /** Without a delay-discount override: the bundle plans with the discount estimated from the history. */
+        public Config(String history, LocalDate asOf, Path registry, DelinquencyLabel label, ReaderConfig reader,
+                      SnapshotSchedule schedule, TrainerConfig trainer, String gitCommit) {
+            this(history, asOf, registry, label, reader, schedule, trainer, gitCommit, null);
+        }
     }
 
     /** What a training run produced. */
     public record Outcome(String version, Path folder, TrainingResult result, List<LocalDate> snapshots,
-                          long trainingRows) {
+                          long trainingRows, OutreachSettings outreach) {
     }
 
     private TrainJob() {
@@ -137,7 +146,7 @@ public final class TrainJob {
             CompletableFuture<OutreachSettings> outreachFit = CompletableFuture.supplyAsync(() -> {
                 long start = System.nanoTime();
                 OutreachSettings fitted = OutreachTraining.fit(histories, config.asOf(), customers,
-                        config.trainer().seed());
+                        config.trainer().seed(), config.delayDiscountOverride());
                 LOG.info("response model fitted in {} ms (beside the candidates)", millisSince(start));
                 return fitted;
             }, runnable -> {
@@ -170,7 +179,7 @@ public final class TrainJob {
             LOG.info("published {} in {} ms ({} s of process CPU so far)", version, millisSince(publishStart),
                     processCpuSeconds());
             histories.unpersist(false);
-            return new Outcome(version, folder, result, snapshots, trainingRows);
+            return new Outcome(version, folder, result, snapshots, trainingRows, outreach);
         } finally {
             history.release();
         }

@@ -102,6 +102,27 @@ class OutreachEvaluationJobTest extends SharedSparkSession {
         assertEquals(e.recommendedShareOfBest(), json.get("targets").get("recommended_share_of_best").asDouble(), 1e-12);
         assertEquals(e.recommendedShareOfBestDiscounted(),
                 json.get("targets").get("recommended_share_of_best_discounted").asDouble(), 1e-12);
+        // The within-day breakdown covers every recommendation once by preferred-channel use and once by channel.
+        JsonNode choice = json.get("within_day_channel_choice");
+        assertEquals(e.customersWithTruth(), choice.get("all").get("customers").asLong());
+        long byUse = 0;
+        for (JsonNode group : choice.get("by_preferred_channel_use")) {
+            byUse += group.get("customers").asLong();
+        }
+        long byChannel = 0;
+        for (JsonNode group : choice.get("by_channel")) {
+            byChannel += group.get("customers").asLong();
+        }
+        assertEquals(e.customersWithTruth(), byUse);
+        assertEquals(e.customersWithTruth(), byChannel);
+        assertEquals(e.recommendedShareOfBest(), choice.get("all").get("share_of_best").asDouble(), 1e-9);
+        assertTrue(outcome.text().contains("the preferred-channel rule costs"), outcome.text());
+        // The bundle plans with the discount estimated at training time, and the report says so.
+        double estimated = json.get("estimated_daily_delay_discount").asDouble();
+        assertEquals(estimated, json.get("daily_delay_discount").asDouble());
+        assertFalse(json.get("estimated_daily_delay_discount_fallback").asBoolean());
+        assertTrue(json.get("daily_delay_discount_source").asText().startsWith("estimated from the training history"),
+                json.toString());
         String text = Files.readString(out.resolve("outreach-evaluation.txt"));
         assertEquals(outcome.text(), text);
         assertTrue(text.contains("recommended / best allowed slot"), text);
@@ -141,8 +162,11 @@ class OutreachEvaluationJobTest extends SharedSparkSession {
         assertEquals(0, outcome.evaluation().customersWithTruth());
         assertTrue(outcome.evaluation().result(Strategy.RECOMMENDED).estimated().count() > 0);
         assertFalse(outcome.text().contains("targets on the generated truth"), outcome.text());
-        assertTrue(outcome.text().contains("what-if: daily delay discount 1.0 instead of 0.85, search horizon 5 days"),
-                outcome.text());
+        double bundled = ModelSource.load(registry).outreach().policy().dailyDelayDiscount();
+        assertTrue(outcome.text().contains("what-if: daily delay discount 1.0 instead of " + bundled
+                + ", search horizon 5 days"), outcome.text());
+        assertTrue(outcome.text().contains("daily delay discount 1.0: configured override 1.0 (the training"
+                + " history's estimate was " + bundled + ")"), outcome.text());
         assertTrue(outcome.text().contains("response model refitted on the history up to T"), outcome.text());
         assertTrue(outcome.json().contains("\"window_days\" : 14"), outcome.json());
     }
