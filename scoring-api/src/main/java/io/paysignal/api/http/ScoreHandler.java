@@ -115,7 +115,7 @@ public final class ScoreHandler {
         metrics.scoresServed(endpoint, 1);
         byte[] body;
         try {
-            body = scoreJson.write(ScoreResponse.of(score));
+            body = scoreJson.write(score); // the bytes of ScoreResponse.of(score), without building it
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the score of " + score.customerId() + " as JSON", e);
         }
