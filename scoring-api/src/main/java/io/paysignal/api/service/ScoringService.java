@@ -172,9 +172,11 @@ public final class ScoringService {
         if (position < 0) {
             throw new UnknownCustomerException(customerId);
         }
-        CustomerSnapshot customer = scores.index().customerAt(position);
-        ScoreResult result = scores.score(position, customer.features());
-        return withOutreach(scores.model(), customer.features(), result, customer.toHistory());
+        // The vector and the history are the index's shared instances, built once at load and equal to
+        // customerAt(position).features() and .toHistory(), so nothing is rebuilt per request.
+        FeatureVector features = scores.index().featuresAt(position);
+        ScoreResult result = scores.score(position, features);
+        return withOutreach(scores.model(), features, result, scores.index().historyAt(position));
     }
 
     private CustomerScore withOutreach(RiskModel current, FeatureVector features, ScoreResult result,

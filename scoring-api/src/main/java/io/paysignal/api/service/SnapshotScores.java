@@ -87,7 +87,7 @@ final class SnapshotScores {
             if (!table.has(position)) {
                 continue;
             }
-            FeatureVector features = index.customerAt(position).features();
+            FeatureVector features = index.featuresAt(position);
             ScoreResult expected = computed.score(position, features);
             if (!expected.equals(fromTable.score(position, features))) {
                 LOG.warn("score table {} disagrees with model {} on customer {} (table {}, model {}): scores are"

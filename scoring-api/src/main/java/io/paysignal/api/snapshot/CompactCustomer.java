@@ -5,6 +5,7 @@ import io.paysignal.core.history.Channel;
 import io.paysignal.core.history.Contact;
 import io.paysignal.core.history.ContactOutcome;
 import io.paysignal.core.history.Customer;
+import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.core.history.Invoice;
 import io.paysignal.core.snapshot.CustomerSnapshot;
 
@@ -13,11 +14,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * One snapshot row held as primitives and shared references, so that a million customers fit in little heap:
  * dates are epoch days, absent numbers are NaN, enums are ordinals, and repeated strings (segment, country,
  * currency) and zones are shared instances. {@link #toSnapshot} rebuilds the core record on demand.
+ *
+ * <p>Two immutable objects are kept whole because every by-id request reads them: the feature vector (it holds
+ * the values, so the row keeps no second copy) and the history the outreach planner reads, built once by
+ * {@link #prepare} as {@code toSnapshot().toHistory()} (with equal dates shared), instead of per request.
  */
 final class CompactCustomer {
 
@@ -30,7 +36,7 @@ final class CompactCustomer {
 
     final String customerId;
     final int asOfDay;
-    final double[] features;
+    final FeatureVector features;
     final String segment;
     final String country;
     final ZoneId timezone;
@@ -42,10 +48,20 @@ final class CompactCustomer {
     final ContactRow[] contacts;
     /** Where the row sits in its {@link SnapshotIndex}; set once by the index that owns the row. */
     int position = -1;
+    /**
+     * {@code toSnapshot().toHistory()}, built once by {@link #prepare} before the row is shared (the reader's
+     * part tasks and the index constructor hand rows over through a future and the index's publication).
+     */
+    private CustomerHistory history;
 
-    CompactCustomer(String customerId, int asOfDay, double[] features, String segment, String country,
+    /** @param features the row's feature vector, whose customer and as-of date are the row's */
+    CompactCustomer(String customerId, int asOfDay, FeatureVector features, String segment, String country,
                     ZoneId timezone, byte preferredChannel, boolean doNotContact, double creditLimit, int openedDay,
                     OpenInvoiceRow[] invoices, ContactRow[] contacts) {
+        if (!features.customerId().equals(customerId) || features.asOf().toEpochDay() != asOfDay) {
+            throw new IllegalArgumentException("features of " + features.customerId() + " as of " + features.asOf()
+                    + " given for customer " + customerId + " as of " + LocalDate.ofEpochDay(asOfDay));
+        }
         this.customerId = customerId;
         this.asOfDay = asOfDay;
         this.features = features;
@@ -93,7 +109,7 @@ final class CompactCustomer {
                         channelCode(contact.channel()), outcomeCode(contact.outcome())))
                 .toArray(ContactRow[]::new);
         return new CompactCustomer(snapshot.customerId(), Math.toIntExact(snapshot.asOf().toEpochDay()),
-                snapshot.features().values(), interner.string(customer.segment()), interner.string(customer.country()),
+                snapshot.features(), interner.string(customer.segment()), interner.string(customer.country()),
                 customer.timezone(), channelCode(customer.preferredChannel()), customer.doNotContact(),
                 customer.creditLimit() == null ? Double.NaN : customer.creditLimit(),
                 customer.openedDate() == null ? NO_DATE : Math.toIntExact(customer.openedDate().toEpochDay()),
@@ -101,16 +117,39 @@ final class CompactCustomer {
     }
 
     /** The core record; throws IllegalArgumentException when the row breaks one of its invariants. */
-    CustomerSnapshot toSnapshot(List<String> featureNames) {
-        LocalDate asOf = LocalDate.ofEpochDay(asOfDay);
+    CustomerSnapshot toSnapshot() {
+        return toSnapshot(LocalDate::ofEpochDay);
+    }
+
+    /**
+     * Builds the planner's history once ({@code toSnapshot().toHistory()}, the invoice dates taken from
+     * {@code dates}, which must give a date equal to {@code LocalDate.ofEpochDay(day)}, so equal dates can be
+     * one shared instance) and returns the snapshot it came from, for the caller's checks. Throws
+     * IllegalArgumentException when the row breaks one of the snapshot's invariants.
+     */
+    CustomerSnapshot prepare(IntFunction<LocalDate> dates) {
+        CustomerSnapshot snapshot = toSnapshot(dates);
+        history = snapshot.toHistory();
+        return snapshot;
+    }
+
+    /** The history {@link #prepare} built: equal to {@code toSnapshot().toHistory()}; immutable, shared. */
+    CustomerHistory history() {
+        if (history == null) {
+            throw new IllegalStateException("row of customer " + customerId + " was not prepared");
+        }
+        return history;
+    }
+
+    private CustomerSnapshot toSnapshot(IntFunction<LocalDate> dates) {
         Customer customer = new Customer(customerId, segment, country, timezone,
                 preferredChannel == NO_CHANNEL ? null : CHANNELS[preferredChannel], doNotContact,
                 Double.isNaN(creditLimit) ? null : creditLimit,
-                openedDay == NO_DATE ? null : LocalDate.ofEpochDay(openedDay));
+                openedDay == NO_DATE ? null : dates.apply(openedDay));
         List<CustomerSnapshot.OpenInvoice> open = new ArrayList<>(invoices.length);
         for (OpenInvoiceRow row : invoices) {
-            Invoice invoice = new Invoice(row.invoiceId(), customerId, LocalDate.ofEpochDay(row.issueDay()),
-                    LocalDate.ofEpochDay(row.dueDay()), row.amount(), row.currency(), row.disputed());
+            Invoice invoice = new Invoice(row.invoiceId(), customerId, dates.apply(row.issueDay()),
+                    dates.apply(row.dueDay()), row.amount(), row.currency(), row.disputed());
             open.add(new CustomerSnapshot.OpenInvoice(invoice, row.paidAsOf()));
         }
         List<Contact> remembered = new ArrayList<>(contacts.length);
@@ -120,7 +159,6 @@ final class CompactCustomer {
             remembered.add(new Contact(row.contactId(), customerId, time, CHANNELS[row.channel()],
                     OUTCOMES[row.outcome()]));
         }
-        return new CustomerSnapshot(new FeatureVector(customerId, asOf, featureNames, features), customer, open,
-                remembered);
+        return new CustomerSnapshot(features, customer, open, remembered);
     }
 }

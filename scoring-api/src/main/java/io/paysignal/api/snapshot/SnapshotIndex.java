@@ -1,5 +1,7 @@
 package io.paysignal.api.snapshot;
 
+import io.paysignal.core.feature.FeatureVector;
+import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.core.snapshot.CustomerSnapshot;
 
 import java.time.LocalDate;
@@ -15,7 +17,9 @@ import java.util.TreeSet;
 /**
  * The loaded feature snapshot: an immutable, in-memory index from customer id to {@link CustomerSnapshot}.
  * Rows are stored compactly and turned into records per lookup, which costs microseconds and keeps a
- * million customers within a few hundred megabytes. Safe to share between threads.
+ * million customers within a few hundred megabytes; what every by-id score reads, the feature vector and the
+ * history the outreach planner takes ({@link #featuresAt}, {@link #historyAt}), is built once at load and
+ * shared instead. Safe to share between threads.
  */
 public final class SnapshotIndex {
 
@@ -34,6 +38,7 @@ public final class SnapshotIndex {
         SortedSet<LocalDate> dates = new TreeSet<>();
         for (int position = 0; position < inLoadOrder.length; position++) {
             CompactCustomer row = inLoadOrder[position];
+            row.history(); // throws when the row was not prepared
             if (row.position != -1) {
                 throw new IllegalArgumentException("row of customer " + row.customerId + " belongs to another index");
             }
@@ -77,7 +82,9 @@ public final class SnapshotIndex {
                 throw new IllegalArgumentException("customer " + customer.customerId() + " has features "
                         + customer.features().names() + ", expected " + featureNames);
             }
-            rows.add(CompactCustomer.of(customer, interner));
+            CompactCustomer row = CompactCustomer.of(customer, interner);
+            row.prepare(interner::date);
+            rows.add(row);
         }
         return new SnapshotIndex(source, featureNames, rows);
     }
@@ -105,7 +112,7 @@ public final class SnapshotIndex {
     /** The customer's snapshot, or empty when the customer is not in it. */
     public Optional<CustomerSnapshot> find(String customerId) {
         CompactCustomer row = customerId == null ? null : byId.get(customerId);
-        return row == null ? Optional.empty() : Optional.of(row.toSnapshot(featureNames));
+        return row == null ? Optional.empty() : Optional.of(row.toSnapshot());
     }
 
     /**
@@ -119,7 +126,23 @@ public final class SnapshotIndex {
 
     /** The snapshot of the customer at {@code position} (from {@link #position}). */
     public CustomerSnapshot customerAt(int position) {
-        return inLoadOrder[position].toSnapshot(featureNames);
+        return inLoadOrder[position].toSnapshot();
+    }
+
+    /**
+     * The feature vector of the customer at {@code position}: equal to {@code customerAt(position).features()},
+     * the same (immutable) instance on every call.
+     */
+    public FeatureVector featuresAt(int position) {
+        return inLoadOrder[position].features;
+    }
+
+    /**
+     * The history the outreach planner reads for the customer at {@code position}: equal to
+     * {@code customerAt(position).toHistory()}, built once at load; the same (immutable) instance on every call.
+     */
+    public CustomerHistory historyAt(int position) {
+        return inLoadOrder[position].history();
     }
 
     /** The as-of date of the customer at {@code position}, as an epoch day. */
@@ -140,7 +163,7 @@ public final class SnapshotIndex {
         int n = Math.min(count, inLoadOrder.length);
         List<CustomerSnapshot> picked = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            picked.add(inLoadOrder[(int) ((long) i * inLoadOrder.length / n)].toSnapshot(featureNames));
+            picked.add(inLoadOrder[(int) ((long) i * inLoadOrder.length / n)].toSnapshot());
         }
         return picked;
     }

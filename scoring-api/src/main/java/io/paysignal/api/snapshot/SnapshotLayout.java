@@ -1,5 +1,6 @@
 package io.paysignal.api.snapshot;
 
+import io.paysignal.core.feature.FeatureVector;
 import io.paysignal.core.history.Channel;
 import io.paysignal.core.history.ContactOutcome;
 import org.apache.avro.LogicalType;
@@ -149,7 +150,9 @@ final class SnapshotLayout {
                     : CompactCustomer.channelCode(Channel.fromWire(channelText).orElseThrow(
                             () -> new IllegalArgumentException("unknown preferred_channel " + channelText)));
             Object limit = row.get(creditLimit);
-            return new CompactCustomer(id, requiredDate(row, asOf, "as_of"), features,
+            int asOfDay = requiredDate(row, asOf, "as_of");
+            return new CompactCustomer(id, asOfDay,
+                    new FeatureVector(id, interner.date(asOfDay), featureNames, features),
                     interner.string(string(row, segment)), interner.string(string(row, country)),
                     zoneText == null || zoneText.isBlank() ? interner.zone("UTC") : interner.zone(zoneText.trim()),
                     channel, Boolean.TRUE.equals(row.get(doNotContact)),

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -253,7 +254,7 @@ public final class SnapshotReader {
             while ((record = reader.read()) != null) {
                 CompactCustomer row = layout.decode(record, interner);
                 try {
-                    row.toSnapshot(featureNames);
+                    row.prepare(interner::date);
                 } catch (IllegalArgumentException e) {
                     throw new SnapshotFormatException(part.getName() + ": customer " + row.customerId
                             + " breaks a snapshot rule: " + e.getMessage(), e);
@@ -264,10 +265,19 @@ public final class SnapshotReader {
         return rows;
     }
 
-    /** Shares one instance per distinct low-cardinality value (segment, country, currency, zone) across threads. */
+    /**
+     * Shares one instance per distinct low-cardinality value (segment, country, currency, zone, date) across
+     * threads.
+     */
     static final class Interner {
         private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<String, ZoneId> zones = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Integer, LocalDate> dates = new ConcurrentHashMap<>();
+
+        /** {@code LocalDate.ofEpochDay(epochDay)}, one instance per day (a snapshot spans a few thousand days). */
+        LocalDate date(int epochDay) {
+            return dates.computeIfAbsent(epochDay, LocalDate::ofEpochDay);
+        }
 
         String string(String value) {
             return value == null ? null : strings.computeIfAbsent(value, v -> v);

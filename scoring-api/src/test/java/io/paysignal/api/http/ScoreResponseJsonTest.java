@@ -2,6 +2,12 @@ package io.paysignal.api.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.paysignal.api.service.CustomerScore;
+import io.paysignal.api.service.OutreachPlan;
+import io.paysignal.api.service.ScoreResult;
+import io.paysignal.core.history.Channel;
+import io.paysignal.core.model.ReasonCode;
+import io.paysignal.core.policy.RiskTier;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -29,6 +35,16 @@ class ScoreResponseJsonTest {
         for (int i = 0; i < 20_000; i++) {
             ScoreResponse response = generated(random);
             assertArrayEquals(bean.writeValueAsBytes(response), streaming.write(response), response::toString);
+        }
+    }
+
+    @Test
+    void writesServiceResultsAsTheMapperWritesTheirResponse() throws Exception {
+        SplittableRandom random = new SplittableRandom(8L);
+        for (int i = 0; i < 20_000; i++) {
+            CustomerScore score = generatedScore(random);
+            assertArrayEquals(bean.writeValueAsBytes(ScoreResponse.of(score)), streaming.write(score),
+                    score::toString);
         }
     }
 
@@ -65,6 +81,30 @@ class ScoreResponseJsonTest {
                 text(random), reasons, text(random), text(random), contact ? text(random) : null,
                 contact ? at : null, contact ? at.atZone(zone).toOffsetDateTime() : null, zone.getId(), text(random),
                 text(random));
+    }
+
+    private static CustomerScore generatedScore(SplittableRandom random) {
+        List<ReasonCode> reasons = new ArrayList<>();
+        for (int r = random.nextInt(ScoreResult.MAX_REASONS + 1); r > 0; r--) {
+            reasons.add(new ReasonCode("R" + random.nextInt(100) + "_X", "x" + text(random)));
+        }
+        double riskScore = switch (random.nextInt(3)) {
+            case 0 -> random.nextDouble();
+            case 1 -> random.nextDouble() * 1e-4;
+            default -> random.nextInt(3) / 2.0;
+        };
+        RiskTier[] tiers = RiskTier.values();
+        List<String> actions = List.copyOf(new java.util.TreeSet<>(OutreachPlan.ACTIONS));
+        String action = actions.get(random.nextInt(actions.size()));
+        boolean contact = !OutreachPlan.NONE.equals(action);
+        Channel[] channels = Channel.values();
+        Instant at = Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L), random.nextBoolean() ? 0
+                : random.nextInt(1_000_000_000));
+        OutreachPlan plan = new OutreachPlan(action, contact ? channels[random.nextInt(channels.length)] : null,
+                contact ? at : null, text(random));
+        return new CustomerScore(text(random) + "c", LocalDate.ofEpochDay(random.nextLong(-1000, 100_000)),
+                new ScoreResult(riskScore, tiers[random.nextInt(tiers.length)], reasons), plan,
+                ZoneId.of(ZONES.get(random.nextInt(ZONES.size()))), "v" + text(random));
     }
 
     private static String text(SplittableRandom random) {

@@ -156,7 +156,9 @@ public final class ContactRuleChecker {
      * exactly that), so the candidate is the one {@link #candidate(Instant)} would build.
      */
     Candidate candidate(Instant at, ZonedDateTime local, long localEpochDay) {
-        if (!local.getZone().equals(zone) || !local.toInstant().equals(at)) {
+        // local.toInstant().equals(at) without building the Instant: the same seconds and nanos.
+        if (!local.getZone().equals(zone) || local.toEpochSecond() != at.getEpochSecond()
+                || local.getNano() != at.getNano()) {
             throw new IllegalArgumentException("local time " + local + " is not " + at + " in " + zone);
         }
         return new Candidate(at, local, localEpochDay);
@@ -314,8 +316,8 @@ public final class ContactRuleChecker {
     /** The first conversation whose quiet period holds {@code at}, or null. */
     private Instant quietPeriodStart(Instant at, long atDay) {
         int days = rules.phoneQuietDays();
-        if (days == 0) {
-            return null;
+        if (days == 0 || phoneConversations.length == 0) {
+            return null; // what the loop below finds without a conversation, without its instant arithmetic
         }
         Duration quiet = Duration.ofDays(days);
         int from = lowerBound(phoneConversations, at.minus(quiet).minus(OFFSET_MARGIN));
@@ -335,6 +337,9 @@ public final class ContactRuleChecker {
      * {@code atDay} is {@code at}'s.
      */
     private int busiestPeriod(Instant[] events, long[] eventDays, Instant at, long atDay, int days) {
+        if (events.length == 0) {
+            return 1; // what both readings below count without events (the candidate alone), without their arithmetic
+        }
         Duration span = Duration.ofDays(days);
         // Elapsed-time reading: the busiest span [s, s + span) holding `at` starts at `at` or at an earlier event.
         int busiest = 1 + countIn(events, at, at.plus(span));

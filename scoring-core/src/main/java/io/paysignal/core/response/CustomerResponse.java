@@ -41,9 +41,13 @@ public final class CustomerResponse {
     private final double overallLift;
     private final double[] channelLift = new double[Channel.values().length];
     private final double[] hourLift = new double[24];
-    /** The population rates and day-of-week lifts for this customer's segment, resolved once (see probability). */
-    private final Map<Channel, List<Double>> segmentHourRates;
-    private final Map<Channel, List<Double>> segmentDayLifts;
+    /**
+     * The population rates and day-of-week lifts for this customer's segment, resolved once per customer and
+     * held by channel ordinal (see probability): a lookup per slot in the model's immutable maps cost more than
+     * the arithmetic it feeds.
+     */
+    private final List<Double>[] segmentHourRates;
+    private final List<Double>[] segmentDayLifts;
 
     CustomerResponse(ResponseModel model, Customer customer, List<Contact> knownContacts) {
         if (model == null || customer == null || knownContacts == null) {
@@ -53,9 +57,9 @@ public final class CustomerResponse {
         this.customer = customer;
         String segment = customer.segment();
         Map<Channel, List<Double>> rates = segment == null ? null : model.segmentHourRates().get(segment);
-        this.segmentHourRates = rates != null ? rates : model.hourRates();
+        this.segmentHourRates = byOrdinal(rates != null ? rates : model.hourRates());
         Map<Channel, List<Double>> days = segment == null ? null : model.segmentDayOfWeekLift().get(segment);
-        this.segmentDayLifts = days != null ? days : model.dayOfWeekLift();
+        this.segmentDayLifts = byOrdinal(days != null ? days : model.dayOfWeekLift());
         List<Contact> used = model.settings().perCustomer() ? knownContacts : List.of();
         int n = used.size();
         double[] prior = new double[n];
@@ -79,6 +83,17 @@ public final class CustomerResponse {
         Arrays.fill(hourLift, 1);
         this.overallLift = n == 0 ? 1 : backfit(model.settings().customerPriorStrength(), prior, channelOf, hourOf,
                 hit);
+    }
+
+    /** The map's list of each channel at the channel's ordinal (the model's maps hold every channel). */
+    @SuppressWarnings("unchecked")
+    private static List<Double>[] byOrdinal(Map<Channel, List<Double>> byChannel) {
+        Channel[] channels = Channel.values();
+        List<Double>[] lists = new List[channels.length];
+        for (Channel channel : channels) {
+            lists[channel.ordinal()] = byChannel.get(channel);
+        }
+        return lists;
     }
 
     /** Fits the channel and hour lifts in place (starting from 1) and returns the overall lift. */
@@ -140,8 +155,9 @@ public final class CustomerResponse {
         // ResponseModel.populationProbability(segment, channel, hour, day) with the segment's lists looked up
         // once per customer: the same lists, the same product, the same clip.
         int hour = local.getHour();
-        double prior = ResponseModel.clip(segmentHourRates.get(channel).get(hour)
-                * segmentDayLifts.get(channel).get(local.getDayOfWeek().getValue() - 1));
+        int c = channel.ordinal();
+        double prior = ResponseModel.clip(segmentHourRates[c].get(hour)
+                * segmentDayLifts[c].get(local.getDayOfWeek().getValue() - 1));
         return ResponseModel.clip(prior * overallLift * channelLift[channel.ordinal()] * hourLift[hour]);
     }
 

@@ -59,6 +59,39 @@ class CustomerResponseTest {
     }
 
     @Test
+    void withoutOwnContactsEveryChannelHourAndDayIsExactlyThePopulationRateOfTheSegment() {
+        // Segments answering differently per channel, hour and day, so a list taken for the wrong channel or
+        // segment would show.
+        List<ResponseObservation> cells = new ArrayList<>();
+        String[] segments = {"smb", "consumer"};
+        for (int s = 0; s < segments.length; s++) {
+            for (Channel channel : Channel.values()) {
+                for (int hour = 0; hour < 24; hour++) {
+                    for (DayOfWeek day : DayOfWeek.values()) {
+                        int reached = 1 + (7 * s + 5 * channel.ordinal() + hour + 3 * day.ordinal()) % 40;
+                        cells.add(new ResponseObservation(segments[s], channel, hour, day, 50, reached));
+                    }
+                }
+            }
+        }
+        ResponseModel model = ResponseModel.fit(cells, ResponseModelSettings.full(10));
+        for (String segment : new String[] {"smb", "consumer", "never_seen"}) {
+            Customer customer = new Customer("C1", segment, "AU", ZONE, null, false, null, null);
+            CustomerResponse response = model.forCustomer(customer, List.of());
+            for (int day = 0; day < 7; day++) {
+                for (int hour = 0; hour < 24; hour++) {
+                    var local = LocalDateTime.of(2026, 3, 16 + day, hour, 30).atZone(ZONE);
+                    for (Channel channel : Channel.values()) {
+                        assertEquals(model.populationProbability(segment, channel, local.getHour(),
+                                local.getDayOfWeek()), response.probability(channel, local),
+                                segment + " " + channel + " " + local);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aLocalTimeInTheCustomersZoneGivesTheInstantsEstimateAndAnotherZoneIsRefused() {
         CustomerResponse response = ResponseModel.fit(population(), ResponseModelSettings.full(10))
                 .forCustomer(CUSTOMER, eveningPerson());
