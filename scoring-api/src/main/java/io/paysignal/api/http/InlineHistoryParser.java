@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  * fields are ignored, like extra columns. {@code customer_id} may be left out of invoices and contacts, since
  * the body is about one customer. Rules across rows are checked here too: an invoice or contact of another
  * customer ({@value #UNKNOWN_CUSTOMER}), a payment for an invoice not in the body ({@value #UNKNOWN_INVOICE}),
- * a repeated invoice, payment or contact id ({@value #DUPLICATE_KEY}).
+ * a repeated invoice id ({@value #DUPLICATE_KEY}). Payment and contact ids are no keys, as in the pipeline's
+ * reader and the contract (only customer_id and invoice_id are unique keys): one remittance may pay several
+ * invoices under one payment id, so a repeated payment or contact id is kept, never rejected.
  *
  * <p>Any problem rejects the whole body with a 400 listing every bad field by JSONPath.
  */
@@ -46,7 +48,7 @@ public final class InlineHistoryParser {
     public static final String UNKNOWN_CUSTOMER = "unknown_customer";
     /** Reason for a payment whose invoice is not in the body. */
     public static final String UNKNOWN_INVOICE = "unknown_invoice";
-    /** Reason for a second row with the same id. */
+    /** Reason for a second invoice with the same id. */
     public static final String DUPLICATE_KEY = "duplicate_key";
     /** At most this many field errors are listed. */
     static final int MAX_ERRORS = 100;
@@ -99,30 +101,24 @@ public final class InlineHistoryParser {
             }
         });
         List<Payment> payments = new ArrayList<>();
-        Set<String> paymentIds = new HashSet<>();
         forEachRow(body, "payments", errors, (path, cells) -> {
             RowOutcome<Payment> row = ContractRows.payment(cells);
             if (accept(row, path, errors)) {
                 Payment payment = row.value();
                 if (!invoiceIds.contains(payment.invoiceId())) {
                     errors.add(new FieldError(path + ".invoice_id", UNKNOWN_INVOICE));
-                } else if (payment.paymentId() != null && !paymentIds.add(payment.paymentId())) {
-                    errors.add(new FieldError(path + ".payment_id", DUPLICATE_KEY));
                 } else {
                     payments.add(payment);
                 }
             }
         });
         List<Contact> contacts = new ArrayList<>();
-        Set<String> contactIds = new HashSet<>();
         forEachRow(body, "contacts", errors, (path, cells) -> {
             RowOutcome<Contact> row = ContractRows.contact(withCustomer(cells, customerId));
             if (accept(row, path, errors)) {
                 Contact contact = row.value();
                 if (customerId != null && !contact.customerId().equals(customerId)) {
                     errors.add(new FieldError(path + ".customer_id", UNKNOWN_CUSTOMER));
-                } else if (contact.contactId() != null && !contactIds.add(contact.contactId())) {
-                    errors.add(new FieldError(path + ".contact_id", DUPLICATE_KEY));
                 } else {
                     contacts.add(contact);
                 }

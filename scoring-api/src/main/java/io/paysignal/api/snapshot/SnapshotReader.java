@@ -171,7 +171,7 @@ public final class SnapshotReader {
         FileSystem fs = folder.getFileSystem(hadoopConf);
         if (!fs.exists(new Path(folder, SUCCESS_MARKER))) {
             throw new SnapshotFormatException(folder + " has no " + SUCCESS_MARKER
-                    + " marker: the score run that wrote it did not finish");
+                    + " marker: the score run that wrote it did not finish, or failed (its _run.json says why)");
         }
         List<Path> parts = parquetParts(fs, folder);
         if (parts.isEmpty()) {

@@ -85,9 +85,11 @@ class InlineHistoryParserTest {
     void reportsCrossRowRulesWithTheirPaths() throws Exception {
         ProblemException e = assertThrows(ProblemException.class, () -> parser.parse(object("""
                 {"customer": {"customer_id": "c1"},
-                 "invoices": [{"invoice_id": "i1", "issue_date": "2026-01-01", "due_date": "2026-01-31", "amount": 1}],
+                 "invoices": [{"invoice_id": "i1", "issue_date": "2026-01-01", "due_date": "2026-01-31", "amount": 1},
+                              {"invoice_id": "i1", "issue_date": "2026-01-02", "due_date": "2026-02-28", "amount": 5}],
                  "payments": [{"payment_id": "p", "invoice_id": "i1", "payment_date": "2026-01-10", "amount": 1},
-                              {"payment_id": "p", "invoice_id": "i1", "payment_date": "2026-01-11", "amount": 1}],
+                              {"payment_id": "p", "invoice_id": "i1", "payment_date": "2026-01-11", "amount": 1},
+                              {"payment_id": "q", "invoice_id": "i9", "payment_date": "2026-01-11", "amount": 1}],
                  "contacts": [{"contact_id": "k", "customer_id": "c2", "contact_time": "2026-02-01T10:00:00Z",
                                "channel": "email"},
                               {"contact_id": "k", "contact_time": "2026-02-01T10:00:00Z", "channel": "email"},
@@ -95,9 +97,26 @@ class InlineHistoryParserTest {
                 """)));
 
         assertEquals(ProblemType.CONTRACT_VIOLATION, e.type());
-        assertEquals(List.of(new FieldError("$.payments[1].payment_id", "duplicate_key"),
-                new FieldError("$.contacts[0].customer_id", "unknown_customer"),
-                new FieldError("$.contacts[2].contact_id", "duplicate_key")), e.errors());
+        assertEquals(List.of(new FieldError("$.invoices[1].invoice_id", "duplicate_key"),
+                new FieldError("$.payments[2].invoice_id", "unknown_invoice"),
+                new FieldError("$.contacts[0].customer_id", "unknown_customer")), e.errors());
+    }
+
+    @Test
+    void keepsRepeatedPaymentAndContactIdsAsThePipelineDoes() throws Exception {
+        // Only customer_id and invoice_id are unique keys in the contract: one remittance may pay two invoices.
+        InlineHistoryParser.InlineHistory parsed = parser.parse(object("""
+                {"customer": {"customer_id": "c1"},
+                 "invoices": [{"invoice_id": "i1", "issue_date": "2026-01-01", "due_date": "2026-01-31", "amount": 1},
+                              {"invoice_id": "i2", "issue_date": "2026-01-01", "due_date": "2026-01-31", "amount": 2}],
+                 "payments": [{"payment_id": "p", "invoice_id": "i1", "payment_date": "2026-01-10", "amount": 1},
+                              {"payment_id": "p", "invoice_id": "i2", "payment_date": "2026-01-10", "amount": 2}],
+                 "contacts": [{"contact_id": "k", "contact_time": "2026-02-01T10:00:00Z", "channel": "email"},
+                              {"contact_id": "k", "contact_time": "2026-02-02T10:00:00Z", "channel": "sms"}]}
+                """));
+
+        assertEquals(2, parsed.history().payments().size());
+        assertEquals(2, parsed.history().contacts().size());
     }
 
     @Test

@@ -297,8 +297,9 @@ class ScoreHandlerFuzzTest {
                 ArrayNode payments = (ArrayNode) body.get("payments");
                 ensureRow(random, body, "payments");
                 ObjectNode copy = payments.get(random.nextInt(payments.size())).deepCopy();
+                copy.put("invoice_id", "no-such-invoice");
                 payments.add(copy);
-                return Payload.invalid("duplicate payment", body.toString());
+                return Payload.invalid("payment of an unknown invoice", body.toString());
             }
         }
     }

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,9 @@ import java.util.function.Function;
  * Blank cells count as absent.
  */
 public final class ContractRows {
+
+    /** The region ids of the JDK's time-zone database (IANA names, including UTC and Etc/GMT+5); immutable. */
+    private static final Set<String> IANA_ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private ContractRows() {
     }
@@ -346,9 +350,14 @@ public final class ContractRows {
         if (name == null) {
             return ZoneId.of("UTC");
         }
+        String id = name.trim();
+        // ZoneId.of also takes fixed offsets (+05:30, Z, UTC+05:30, GMT-3): those are no IANA zone names, and
+        // a fixed offset would place contact windows wrongly across daylight-saving changes.
+        if (!IANA_ZONE_IDS.contains(id)) {
+            throw new Reject("unknown_timezone");
+        }
         try {
-            // Only region ids (America/Chicago) and UTC/Z-style ids: fixed offsets are no IANA zone names.
-            return ZoneId.of(name.trim());
+            return ZoneId.of(id);
         } catch (DateTimeException e) {
             throw new Reject("unknown_timezone");
         }

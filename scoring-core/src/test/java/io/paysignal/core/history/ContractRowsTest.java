@@ -125,4 +125,30 @@ class ContractRowsTest {
         });
         assertEquals("unparseable_date:payment_date", outcome.reason());
     }
+    private static RowOutcome<Customer> customerInZone(String timezone) {
+        return ContractRows.customer(column -> switch (column) {
+            case "customer_id" -> "C1";
+            case "timezone" -> timezone;
+            default -> null;
+        });
+    }
+
+    @Test
+    void ianaZoneNamesAreAccepted() {
+        for (String zone : List.of("America/Chicago", "Asia/Kolkata", "Australia/Lord_Howe", "America/St_Johns",
+                "Pacific/Chatham", "UTC", "Etc/GMT+5", " Asia/Kathmandu ")) {
+            RowOutcome<Customer> outcome = customerInZone(zone);
+            assertEquals(null, outcome.reason(), zone);
+            assertEquals(zone.trim(), outcome.value().timezone().getId(), zone);
+        }
+        assertEquals("UTC", customerInZone("").value().timezone().getId(), "blank takes the default");
+    }
+
+    @Test
+    void fixedOffsetsAndUnknownNamesAreNoIanaZones() {
+        for (String zone : List.of("+05:30", "-03:00", "Z", "UTC+05:30", "GMT-3", "UT+01:00", "Mars/Base",
+                "america/chicago", "PST")) {
+            assertEquals("unknown_timezone", customerInZone(zone).reason(), zone);
+        }
+    }
 }

@@ -19,7 +19,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ScoringInputs inputs = new ScoringInputs();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write evaluation.txt and evaluation.json here.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write evaluation.txt, evaluation.json and the run's rejects.csv here.")
     String out;
 
     @Option(names = "--truth", paramLabel = "FILE",

@@ -37,6 +37,8 @@ public final class RiskCtl {
         for (Object subcommand : Subcommands.all()) {
             commandLine.addSubcommand(subcommand);
         }
+        // After the sub-commands: picocli gives a converter to the sub-commands present when it is registered.
+        commandLine.registerConverter(java.nio.file.Path.class, new LocalPathConverter());
         // The contract asks for a one-line reason on stderr: no usage dump after a mistyped option.
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failed = exception.getCommandLine();

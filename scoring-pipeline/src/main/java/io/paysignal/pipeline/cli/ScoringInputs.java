@@ -15,6 +15,6 @@ final class ScoringInputs {
     LocalDate asOf;
 
     @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Model registry (its CURRENT version) or one version folder.")
+            description = "Model registry (its CURRENT version) or one version folder (local path or file: URI).")
     Path model;
 }

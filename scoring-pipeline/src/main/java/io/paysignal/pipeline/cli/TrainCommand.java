@@ -27,7 +27,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--as-of", required = true, paramLabel = "T", description = "As-of date yyyy-MM-dd; every label is observed by T.")
     LocalDate asOf;
 
-    @Option(names = "--model-out", required = true, paramLabel = "DIR", description = "Model registry folder (local).")
+    @Option(names = "--model-out", required = true, paramLabel = "DIR", description = "Model registry folder (local path or file: URI).")
     Path modelOut;
 
     @Mixin

@@ -6,8 +6,10 @@ import io.paysignal.core.model.BinaryMetrics;
 import io.paysignal.pipeline.io.History;
 import io.paysignal.pipeline.io.HistoryReader;
 import io.paysignal.pipeline.io.ReaderConfig;
+import io.paysignal.pipeline.io.RejectsWriter;
 import io.paysignal.pipeline.io.SingleCsvFile;
 import io.paysignal.pipeline.io.TextFiles;
+import io.paysignal.pipeline.io.TooManyRejectsException;
 import io.paysignal.pipeline.spark.HistoryAssembler;
 import io.paysignal.pipeline.spark.ShippedBundle;
 import io.paysignal.pipeline.train.EvaluationReport;
@@ -44,7 +46,8 @@ public final class EvaluateJob {
      * @param history the history directory
      * @param asOf T
      * @param model registry or version folder
-     * @param out optional output directory for evaluation.txt / evaluation.json (null: print only)
+     * @param out optional output directory for evaluation.txt / evaluation.json and the run's rejects.csv, written
+     *        there even when too many rejects fail the run (null: print only)
      * @param truth optional truth file (customer_id, as_of, true_probability)
      * @param reader reader settings
      * @param scoredOut optional directory for {@value #SCORED_FILE}: one row per evaluated customer with its score
@@ -80,8 +83,26 @@ public final class EvaluateJob {
     public static Outcome run(SparkSession spark, Config config) throws IOException {
         ModelSource model = ModelSource.load(config.model());
         DelinquencyLabel label = model.bundle().manifest().label();
-        History history = new HistoryReader(spark, config.reader()).read(config.history());
+        History history;
         try {
+            history = new HistoryReader(spark, config.reader()).read(config.history());
+        } catch (TooManyRejectsException tooMany) {
+            if (config.out() == null) {
+                throw tooMany;
+            }
+            // Bad rows are never silently dropped (DATA-CONTRACT "Bad rows"), even by a run they make fail.
+            try {
+                new RejectsWriter().write(tooMany.history().rejects(), config.out());
+            } finally {
+                tooMany.history().release();
+            }
+            throw new IllegalStateException(tooMany.getMessage() + "; every rejected row is in " + config.out() + "/"
+                    + RejectsWriter.FILE_NAME, tooMany);
+        }
+        try {
+            if (config.out() != null) {
+                new RejectsWriter().write(history.rejects(), config.out());
+            }
             HistoryFacts facts = HistoryFacts.of(history);
             LocalDate needed = label.observedThrough(config.asOf());
             StringBuilder text = new StringBuilder();

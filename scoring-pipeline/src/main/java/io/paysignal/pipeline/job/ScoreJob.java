@@ -11,6 +11,7 @@ import io.paysignal.pipeline.io.OutputPublisher;
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.io.RejectsWriter;
 import io.paysignal.pipeline.io.SingleCsvFile;
+import io.paysignal.pipeline.io.TooManyRejectsException;
 import io.paysignal.pipeline.spark.HistoryAssembler;
 import io.paysignal.pipeline.spark.ShippedBundle;
 import io.paysignal.pipeline.spark.SnapshotRows;
@@ -37,7 +38,9 @@ import java.time.LocalDate;
 /**
  * {@code riskctl score}: scores every customer of a history as of T and publishes, atomically, the score
  * table (DATA-CONTRACT section 4) with the per-customer feature snapshot under {@code OUT/features/}, the
- * run's {@code rejects.csv} and a {@code _run.json} describing the run.
+ * run's {@code rejects.csv} and a {@code _run.json} describing the run. A run that fails because the history
+ * has too many rejects publishes only {@code rejects.csv} and a failed {@code _run.json}
+ * ({@link #publishRejectedRun}).
  */
 public final class ScoreJob {
 
@@ -72,7 +75,14 @@ public final class ScoreJob {
 
     public static Outcome run(SparkSession spark, Config config) throws IOException {
         ModelSource model = ModelSource.load(config.model());
-        History history = new HistoryReader(spark, config.reader()).read(config.history());
+        History history;
+        try {
+            history = new HistoryReader(spark, config.reader()).read(config.history());
+        } catch (TooManyRejectsException tooMany) {
+            String published = publishRejectedRun(spark, config, model, tooMany);
+            throw new IllegalStateException(tooMany.getMessage() + "; every rejected row is in " + published + "/"
+                    + RejectsWriter.FILE_NAME, tooMany);
+        }
         OutputPublisher publisher = OutputPublisher.forTarget(config.out(), spark.sparkContext().hadoopConfiguration());
         boolean published = false;
         try {
@@ -102,6 +112,41 @@ public final class ScoreJob {
         } finally {
             if (!published) {
                 // Spark's own exceptions are checked but undeclared: clean up on any failure.
+                publisher.abandon();
+            }
+            history.release();
+        }
+    }
+
+    /**
+     * A run that fails for too many rejects still owes the data team its rejected rows (DATA-CONTRACT "Bad rows":
+     * never silently dropped, written to {@code rejects.csv} in the run's output directory). {@code OUT} is
+     * published, atomically as always, holding only {@code rejects.csv} and a {@code _run.json} whose
+     * {@code status} is {@code failed}: no score table and no feature snapshot, so nothing can be served from
+     * it. Returns the published directory.
+     */
+    static String publishRejectedRun(SparkSession spark, Config config, ModelSource model,
+                                     TooManyRejectsException tooMany) throws IOException {
+        History history = tooMany.history();
+        OutputPublisher publisher = OutputPublisher.forTarget(config.out(), spark.sparkContext().hadoopConfiguration());
+        boolean published = false;
+        try {
+            new RejectsWriter().write(history.rejects(), publisher.staging());
+            ObjectNode summary = JsonNodeFactory.instance.objectNode();
+            summary.put("command", "score");
+            summary.put("status", "failed");
+            summary.put("failure", tooMany.getMessage());
+            summary.put("as_of", config.asOf().toString());
+            summary.put("history", config.history());
+            summary.put("model_version", model.bundle().version());
+            summary.put("max_reject_share", tooMany.maxRejectShare());
+            summary.set("input", tooMany.summary().toJsonTree());
+            writeJson(spark, publisher.staging("_run.json"), summary);
+            publisher.publish();
+            published = true;
+            return publisher.target();
+        } finally {
+            if (!published) {
                 publisher.abandon();
             }
             history.release();
@@ -145,6 +190,7 @@ public final class ScoreJob {
                                         History history, long customers) throws IOException {
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         summary.put("command", "score");
+        summary.put("status", "succeeded");
         summary.put("as_of", config.asOf().toString());
         summary.put("history", config.history());
         summary.put("model_version", model.bundle().version());
@@ -158,6 +204,10 @@ public final class ScoreJob {
         summary.put("outreach_source", model.outreachFromBundle() ? "bundle"
                 : "default policy with an uninformed response model: the bundle predates outreach settings");
         summary.set("input", history.summary().toJsonTree());
+        writeJson(spark, path, summary);
+    }
+
+    private static void writeJson(SparkSession spark, String path, ObjectNode summary) throws IOException {
         Path file = new Path(path);
         FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
         try (FSDataOutputStream out = fs.create(file, true)) {

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Whole {@code riskctl} runs in this JVM (each command starts and stops its own local Spark session, as on the
  * command line): a generated history reads back without a single reject, and a score run over a history with
- * bad rows of every kind writes exactly those rows to {@code OUT/rejects.csv} and scores every valid customer.
+ * bad rows of every kind writes exactly those rows to {@code OUT/rejects.csv} and scores every valid customer,
+ * and still writes them, with no score table, when they are too many and the run fails.
  */
 class RiskCtlRunTest {
 
@@ -62,31 +63,34 @@ class RiskCtlRunTest {
         }
     }
 
+    @TempDir
+    static Path shared;
+    /** One quick registry for the score runs of this class (training is the slow part). */
+    private static Path registry;
+
+    private static synchronized Path registry() {
+        if (registry == null) {
+            Path trained = shared.resolve("registry");
+            assertEquals(0, RiskCtl.run("train", "--history", SampleHistory.directory().toString(), "--as-of",
+                    "2025-10-02", "--model-out", trained.toString(), "--trainer-config",
+                    SampleHistory.quickTrainerFile().toString(), "--snapshots", "3", "--snapshot-step-days", "45"));
+            registry = trained;
+        }
+        return registry;
+    }
+
     @Test
     void aScoreRunWritesEveryBadRowToRejectsAndScoresEveryValidCustomer(@TempDir Path dir) throws IOException {
-        Path registry = dir.resolve("registry");
-        assertEquals(0, RiskCtl.run("train", "--history", SampleHistory.directory().toString(), "--as-of", "2025-10-02",
-                "--model-out", registry.toString(), "--trainer-config", SampleHistory.quickTrainerFile().toString(),
-                "--snapshots", "3", "--snapshot-step-days", "45"));
         Path fixture = HistoryFixtures.withEveryReject();
         Path out = dir.resolve("score");
         assertEquals(0, RiskCtl.run("score", "--history", fixture.toString(), "--as-of", "2024-06-30",
-                "--model", registry.toString(), "--out", out.toString(), "--format", "csv",
+                "--model", registry().toString(), "--out", out.toString(), "--format", "csv",
                 "--max-reject-share", "1"));
 
         // rejects.csv: exactly the fixture's bad rows, each with the line it came from as its raw text.
-        List<String> rejectLines = Files.readAllLines(out.resolve(RejectsWriter.FILE_NAME), StandardCharsets.UTF_8);
-        assertEquals(RejectsWriter.HEADER, rejectLines.get(0));
-        List<HistoryFixtures.Reject> written = new ArrayList<>();
-        for (String line : rejectLines.subList(1, rejectLines.size())) {
-            List<String> cells = CsvLine.split(line).value();
-            HistoryFixtures.Reject reject = new HistoryFixtures.Reject(cells.get(0), Long.parseLong(cells.get(1)),
-                    cells.get(2).isEmpty() ? null : cells.get(2), cells.get(3), null);
-            written.add(reject);
-            assertEquals(physicalLine(fixture.resolve(reject.table() + ".csv"), reject.line()), cells.get(4),
-                    () -> "raw text of " + reject);
-        }
+        List<HistoryFixtures.Reject> written = writtenRejects(fixture, out);
         assertEquals(HistoryFixtures.WITH_EVERY_REJECT_REJECTS, written, "rejects in table, then line order");
+        assertEquals("succeeded", JSON.readTree(out.resolve("_run.json").toFile()).path("status").asText());
 
         // The score table: one row per valid customer, none for a rejected one.
         List<String> scoreLines = Files.readAllLines(out.resolve("scores.csv"), StandardCharsets.UTF_8);
@@ -112,6 +116,52 @@ class RiskCtlRunTest {
         assertEquals(written.size(), input.path("rejected_rows").asLong(-1));
         assertEquals(scored.size(), tableCounts(input, "customers").path("accepted_rows").asLong());
         assertEquals(scored.size(), JSON.readTree(out.resolve("_run.json").toFile()).path("customers_scored").asLong());
+    }
+
+    @Test
+    void aScoreRunFailingForTooManyRejectsStillPublishesEveryRejectedRowAndNoScores(@TempDir Path dir)
+            throws IOException {
+        Path fixture = HistoryFixtures.withEveryReject();
+        Path out = dir.resolve("score");
+        assertEquals(RiskCtl.EXIT_FAILURE, RiskCtl.run("score", "--history", fixture.toString(), "--as-of",
+                "2024-06-30", "--model", registry().toString(), "--out", out.toString(), "--format", "csv"));
+
+        // The contract: a bad row is never silently dropped, even when the run fails because of it.
+        assertEquals(HistoryFixtures.WITH_EVERY_REJECT_REJECTS, writtenRejects(fixture, out));
+        JsonNode run = JSON.readTree(out.resolve("_run.json").toFile());
+        assertEquals("failed", run.path("status").asText());
+        assertTrue(run.path("failure").asText().startsWith("rejected "), run.toString());
+        assertEquals(HistoryFixtures.WITH_EVERY_REJECT_REJECTS.size(), run.path("input").path("rejected_rows").asLong());
+        // Nothing to serve or read as scores from a failed run.
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("_run.json", RejectsWriter.FILE_NAME), files.map(file -> file.getFileName().toString())
+                    .filter(name -> !name.startsWith(".")).sorted().toList());
+        }
+    }
+
+    @Test
+    void anEvaluateRunWithOutWritesItsRejectsThereEvenWhenTheyFailTheRun(@TempDir Path dir) throws IOException {
+        Path fixture = HistoryFixtures.withEveryReject();
+        Path out = dir.resolve("evaluation");
+        assertEquals(RiskCtl.EXIT_FAILURE, RiskCtl.run("evaluate", "--history", fixture.toString(), "--as-of",
+                "2024-06-30", "--model", registry().toString(), "--out", out.toString()));
+        assertEquals(HistoryFixtures.WITH_EVERY_REJECT_REJECTS, writtenRejects(fixture, out));
+    }
+
+    /** The rows of {@code out/rejects.csv}, checking each one's raw text against the line it names. */
+    private static List<HistoryFixtures.Reject> writtenRejects(Path fixture, Path out) throws IOException {
+        List<String> rejectLines = Files.readAllLines(out.resolve(RejectsWriter.FILE_NAME), StandardCharsets.UTF_8);
+        assertEquals(RejectsWriter.HEADER, rejectLines.get(0));
+        List<HistoryFixtures.Reject> written = new ArrayList<>();
+        for (String line : rejectLines.subList(1, rejectLines.size())) {
+            List<String> cells = CsvLine.split(line).value();
+            HistoryFixtures.Reject reject = new HistoryFixtures.Reject(cells.get(0), Long.parseLong(cells.get(1)),
+                    cells.get(2).isEmpty() ? null : cells.get(2), cells.get(3), null);
+            written.add(reject);
+            assertEquals(physicalLine(fixture.resolve(reject.table() + ".csv"), reject.line()), cells.get(4),
+                    () -> "raw text of " + reject);
+        }
+        return written;
     }
 
     private static JsonNode tableCounts(JsonNode input, String table) {
