@@ -16,11 +16,10 @@ SIZES=("$@")
 [[ ${#SIZES[@]} -gt 0 ]] || SIZES=(10000 100000)
 ensure_built
 mkdir -p "$BENCH_WORK/logs"
-mapfile -t JVM < <(jvm_opts)
-read -r -a EXTRA <<< "${RISKCTL_JAVA_OPTS:-}"
+mapfile -t JVM < <(jvm_opts)   # riskctl's batch JVM options, RISKCTL_JAVA_OPTS included (bin/jvm-args.sh)
 
 echo "# pipeline bench $(date -u +%Y-%m-%dT%H:%M:%SZ) commit=$(git -C "$ROOT" rev-parse --short=12 HEAD)"
-echo "# $(machine_line) RISKCTL_JAVA_OPTS='${RISKCTL_JAVA_OPTS:-}'"
+echo "# $(machine_line) RISKCTL_JAVA_OPTS='${RISKCTL_JAVA_OPTS:-}' gc=$(printf '%s\n' "${JVM[@]}" | grep -E -- '-XX:\+Use[A-Za-z0-9]*GC' | tail -1)"
 for n in "${SIZES[@]}"; do
   history="$(ensure_history "$n")"
   registry="$BENCH_WORK/models-$n"
@@ -51,7 +50,7 @@ for n in "${SIZES[@]}"; do
   # tokenizing; issue 4's "reading and counting") and `parse` (every field tokenized).
   score_wall="$(sed -n 's/.*wall_s=\([0-9.]*\).*/\1/p' <<<"$score_line")"
   for mode in count parse; do
-    io_line="$(timed "io_floor_$mode" "$logs/io-floor-$mode-$n.log" java "${JVM[@]}" "${EXTRA[@]}" \
+    io_line="$(timed "io_floor_$mode" "$logs/io-floor-$mode-$n.log" java "${JVM[@]}" \
       -cp "$(pipeline_test_cp)" io.paysignal.pipeline.bench.IoFloor "$mode" "$history")"
     echo "$io_line"
     grep -E "^$mode:" "$logs/io-floor-$mode-$n.log" | sed "s/^/  io: load1=$(cut -d' ' -f1 /proc/loadavg) /"
