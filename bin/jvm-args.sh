@@ -10,8 +10,10 @@
 # 4.9 GB RSS; ParallelGC 57.4 s wall, 95.6 s user + 11.5 s sys, 4.3 GB RSS; on a loaded machine (load 6-9, same
 # window) G1 137 s / 117 s CPU and 263 s / 141 s CPU, ParallelGC 106 s / 112 s CPU. G1's concurrent marking and
 # remembered-set work compete with Spark's tasks for the 2 cores; ParallelGC's stop-the-world young collections
-# of Spark's short-lived rows are cheap. `serve` keeps the JVM's default G1: an API is judged by its tail latency.
+# of Spark's short-lived rows are cheap. `serve` keeps G1 (named, since the JVM picks Serial on a 1-CPU
+# machine): an API is judged by its tail latency, and G1's pauses are short.
 RISKCTL_BATCH_GC="-XX:+UseParallelGC"
+RISKCTL_SERVE_GC="-XX:+UseG1GC"
 
 riskctl_jvm_args() {
   local kind="$1" root
@@ -20,8 +22,8 @@ riskctl_jvm_args() {
   local extra=()
   read -r -a extra <<< "${RISKCTL_JAVA_OPTS:-}"
   # An explicit collector in RISKCTL_JAVA_OPTS wins (two collectors on one command line make the JVM refuse).
-  if [[ "$kind" == batch && ! " ${extra[*]} " =~ [[:space:]]-XX:\+Use[A-Za-z0-9]*GC[[:space:]] ]]; then
-    echo "$RISKCTL_BATCH_GC"
+  if [[ ! " ${extra[*]} " =~ [[:space:]]-XX:\+Use[A-Za-z0-9]*GC[[:space:]] ]]; then
+    if [[ "$kind" == serve ]]; then echo "$RISKCTL_SERVE_GC"; else echo "$RISKCTL_BATCH_GC"; fi
   fi
   if [[ ${#extra[@]} -gt 0 ]]; then
     printf '%s\n' "${extra[@]}"
