@@ -56,6 +56,11 @@ final class TableRowParser implements Serializable {
     private final String[] presentColumns;
     private final int[] presentPositions;
     private final int cellCount;
+    /**
+     * {@link #presentColumns} interned, made once per deserialized copy (tasks get copies): the row rules ask
+     * for columns by their literal names, which are interned, so a lookup is usually a reference comparison.
+     */
+    private transient volatile String[] internedColumns;
 
     private TableRowParser(HistoryTable table, ReaderConfig config, List<String> cellNames) {
         this.table = table;
@@ -74,9 +79,22 @@ final class TableRowParser implements Serializable {
     }
 
     /** The position of contract column {@code column} among the source row's cells, or -1 when absent. */
-    private int position(String column) {
-        for (int i = 0; i < presentColumns.length; i++) {
-            if (presentColumns[i].equals(column)) {
+    int position(String column) {
+        String[] columns = internedColumns;
+        if (columns == null) {
+            columns = new String[presentColumns.length];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = presentColumns[i].intern();
+            }
+            internedColumns = columns;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] == column) {
+                return presentPositions[i];
+            }
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i].equals(column)) {
                 return presentPositions[i];
             }
         }

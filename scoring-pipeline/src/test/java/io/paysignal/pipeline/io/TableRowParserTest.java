@@ -69,6 +69,17 @@ class TableRowParserTest {
     }
 
     @Test
+    void findsColumnsByNameWhetherOrNotTheNameIsInterned() {
+        TableRowParser parser = TableRowParser.forCsv(HistoryTable.PAYMENTS, ReaderConfig.defaults(),
+                List.of("note", "invoice_id", "payment_date", "amount"));
+        assertEquals(3, parser.position("amount"));
+        assertEquals(3, parser.position(new String("amount".toCharArray())));
+        assertEquals(1, parser.position(new String("invoice_id".toCharArray())));
+        assertEquals(-1, parser.position("payment_id")); // a contract column the file lacks
+        assertEquals(-1, parser.position("note")); // present, but not a contract column
+    }
+
+    @Test
     void contactTimeBecomesEpochMicrosecondsInUtc() {
         TableRowParser parser = TableRowParser.forCsv(HistoryTable.CONTACTS, ReaderConfig.defaults(),
                 List.of("customer_id", "contact_time", "channel", "outcome"));
