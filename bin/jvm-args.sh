@@ -7,8 +7,9 @@
 
 # Batch commands run on the throughput collector: they are judged by wall time and CPU, never by pause times.
 # 100k score on an idle machine (bench/RESULTS.md, 2026-11-24): G1 82.5 s wall, 121.6 s user + 19.0 s sys,
-# 4.9 GB RSS; ParallelGC 57.4 s wall, 95.6 s user + 11.5 s sys, 4.3 GB RSS; on a loaded machine (load 6-9, same
-# window) G1 137 s / 117 s CPU and 263 s / 141 s CPU, ParallelGC 106 s / 112 s CPU. G1's concurrent marking and
+# 4.9 GB RSS; ParallelGC 57.4 s wall, 95.6 s user + 11.5 s sys, 4.3 GB RSS. Alternating runs in one quiet window
+# (load ~2): ParallelGC 54.2 s / 99.6 s CPU, G1 56.6 s / 105.4 s CPU (G1 0.3-0.6 GB less RSS); at load 6-9,
+# G1 137 s / 117 s CPU and 263 s / 141 s CPU, ParallelGC 106 s / 112 s CPU. 100k train: 200 s CPU vs 243 s. G1's concurrent marking and
 # remembered-set work compete with Spark's tasks for the 2 cores; ParallelGC's stop-the-world young collections
 # of Spark's short-lived rows are cheap. `serve` keeps G1 (named, since the JVM picks Serial on a 1-CPU
 # machine): an API is judged by its tail latency, and G1's pauses are short.
