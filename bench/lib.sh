@@ -60,6 +60,10 @@ pipeline_test_cp() {
   echo "$ROOT/scoring-pipeline/target/test-classes:$ROOT/scoring-pipeline/target/scoring-pipeline.jar:$ROOT/scoring-pipeline/target/lib/*"
 }
 
+source "$ROOT/bin/jvm-args.sh"
+
+# The JVM options of a batch riskctl command (bin/jvm-args.sh), RISKCTL_JAVA_OPTS included, one per line: bench
+# mains (IoFloor) run in a JVM configured exactly like riskctl's, collector included.
 jvm_opts() {
-  grep -v '^\s*\(#\|$\)' "$ROOT/bin/jvm-opts"
+  riskctl_jvm_args batch
 }

@@ -30,6 +30,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
@@ -214,10 +215,10 @@ public final class HistoryReader {
         }
         requireColumns(source, header.value());
         TableRowParser parser = TableRowParser.forCsv(table, config, header.value());
-        JavaRDD<Row> rows = lines
+        JavaRDD<InternalRow> rows = lines
                 .filter(line -> line._1() > 0 && !line._2().isBlank())
                 .map(line -> parser.parseLine(line._2(), line._1()));
-        return spark.createDataFrame(rows, TableRowParser.parsedSchema(table));
+        return parsedRows(rows, table);
     }
 
     private Dataset<Row> parseParquet(TableSource source) {
@@ -244,8 +245,17 @@ public final class HistoryReader {
         selected.add(col("_metadata.file_path").as(TableRowParser.SOURCE));
         selected.add(col("_metadata.row_index").as(TableRowParser.ORDINAL));
         TableRowParser parser = TableRowParser.forParquet(table, config, present);
-        JavaRDD<Row> rows = file.select(selected.toArray(Column[]::new)).javaRDD().map(parser::parseParquet);
-        return spark.createDataFrame(rows, TableRowParser.parsedSchema(table));
+        JavaRDD<InternalRow> rows = file.select(selected.toArray(Column[]::new)).javaRDD().map(parser::parseParquet);
+        return parsedRows(rows, table);
+    }
+
+    /**
+     * The parser's internal rows as a Dataset of {@link TableRowParser#parsedSchema}. Spark's public
+     * {@code createDataFrame} takes external rows only and would encode every row again; the session's
+     * {@code internalCreateDataFrame} (package-private in Scala, so public to Java) takes internal rows as they are.
+     */
+    private Dataset<Row> parsedRows(JavaRDD<InternalRow> rows, HistoryTable table) {
+        return spark.internalCreateDataFrame(rows.rdd(), TableRowParser.parsedSchema(table), false);
     }
 
     private static void requireColumns(TableSource source, List<String> columns) {

@@ -10,7 +10,6 @@ import io.paysignal.pipeline.spark.ContractRowMapping;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -24,10 +23,10 @@ public enum HistoryTable {
                     "credit_limit", "opened_date"),
             List.of("customer_id"), "customer_id", true, null, null, null) {
         @Override
-        RowOutcome<Row> parse(Function<String, String> cells, ReaderConfig config) {
+        RowOutcome<Object[]> parse(Function<String, String> cells, ReaderConfig config) {
             RowOutcome<Customer> outcome = ContractRows.customer(cells);
             return outcome.isAccepted()
-                    ? RowOutcome.accepted(ContractRowMapping.customerRow(outcome.value()))
+                    ? RowOutcome.accepted(ContractRowMapping.customerCells(outcome.value()))
                     : RowOutcome.rejected(outcome.reason());
         }
     },
@@ -37,11 +36,11 @@ public enum HistoryTable {
             List.of("invoice_id", "customer_id", "issue_date", "due_date", "amount"), "invoice_id", true,
             "customer_id", CUSTOMERS, RejectReasons.UNKNOWN_CUSTOMER) {
         @Override
-        RowOutcome<Row> parse(Function<String, String> cells, ReaderConfig config) {
+        RowOutcome<Object[]> parse(Function<String, String> cells, ReaderConfig config) {
             RowOutcome<Invoice> outcome =
                     ContractRows.invoice(cells, config.defaultCurrency());
             return outcome.isAccepted()
-                    ? RowOutcome.accepted(ContractRowMapping.invoiceRow(outcome.value()))
+                    ? RowOutcome.accepted(ContractRowMapping.invoiceCells(outcome.value()))
                     : RowOutcome.rejected(outcome.reason());
         }
     },
@@ -52,10 +51,10 @@ public enum HistoryTable {
             List.of("invoice_id", "payment_date", "amount"), "payment_id", false,
             "invoice_id", INVOICES, RejectReasons.UNKNOWN_INVOICE) {
         @Override
-        RowOutcome<Row> parse(Function<String, String> cells, ReaderConfig config) {
+        RowOutcome<Object[]> parse(Function<String, String> cells, ReaderConfig config) {
             RowOutcome<Payment> outcome = ContractRows.payment(cells);
             return outcome.isAccepted()
-                    ? RowOutcome.accepted(ContractRowMapping.paymentRow(outcome.value()))
+                    ? RowOutcome.accepted(ContractRowMapping.paymentCells(outcome.value()))
                     : RowOutcome.rejected(outcome.reason());
         }
     },
@@ -65,10 +64,10 @@ public enum HistoryTable {
             List.of("customer_id", "contact_time", "channel"), "contact_id", false,
             "customer_id", CUSTOMERS, RejectReasons.UNKNOWN_CUSTOMER) {
         @Override
-        RowOutcome<Row> parse(Function<String, String> cells, ReaderConfig config) {
+        RowOutcome<Object[]> parse(Function<String, String> cells, ReaderConfig config) {
             RowOutcome<Contact> outcome = ContractRows.contact(cells);
             return outcome.isAccepted()
-                    ? RowOutcome.accepted(ContractRowMapping.contactRow(outcome.value()))
+                    ? RowOutcome.accepted(ContractRowMapping.contactCells(outcome.value()))
                     : RowOutcome.rejected(outcome.reason());
         }
     };
@@ -99,8 +98,11 @@ public enum HistoryTable {
         this.orphanReason = orphanReason;
     }
 
-    /** Parses one row's cells with the contract's row rules into a row of {@link #schema()}. */
-    abstract RowOutcome<Row> parse(Function<String, String> cells, ReaderConfig config);
+    /**
+     * Parses one row's cells with the contract's row rules into the values of a Spark internal row of
+     * {@link #schema()}.
+     */
+    abstract RowOutcome<Object[]> parse(Function<String, String> cells, ReaderConfig config);
 
     /** The contract name, also the file name without extension and the {@code table} column of rejects. */
     public String tableName() {

@@ -2,17 +2,17 @@ package io.paysignal.pipeline.io;
 
 import io.paysignal.core.history.CsvLine;
 import io.paysignal.core.history.RowOutcome;
+import io.paysignal.pipeline.spark.ContractRowMapping;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -21,6 +21,10 @@ import org.apache.spark.sql.types.StructType;
  * Turns one source row (a CSV line or a Parquet row) of one table into one parsed row: the table's typed
  * columns (null when rejected) followed by bookkeeping columns. Runs inside Spark tasks, so it holds only
  * serializable state; every value rule is {@link io.paysignal.core.history.ContractRows}'.
+ *
+ * <p>Parsed rows are Spark internal rows of {@link #parsedSchema} (strings as {@code UTF8String}, dates as epoch
+ * days, timestamps as epoch microseconds), made straight from the core records: building external rows and
+ * having Spark encode them (with {@code java.sql.Date} on the way) cost ~12% of a 100k score run's CPU.
  */
 final class TableRowParser implements Serializable {
 
@@ -45,20 +49,56 @@ final class TableRowParser implements Serializable {
 
     private final HistoryTable table;
     private final ReaderConfig config;
-    /** Contract column name to its position among the source row's cells; absent columns are missing. */
-    private final Map<String, Integer> cellIndex;
+    /**
+     * The contract columns the source holds and, at the same index, their positions among the source row's
+     * cells; absent columns are missing. A few entries, scanned per lookup (cheaper than hashing, per cell).
+     */
+    private final String[] presentColumns;
+    private final int[] presentPositions;
     private final int cellCount;
+    /**
+     * {@link #presentColumns} interned, made once per deserialized copy (tasks get copies): the row rules ask
+     * for columns by their literal names, which are interned, so a lookup is usually a reference comparison.
+     */
+    private transient volatile String[] internedColumns;
 
     private TableRowParser(HistoryTable table, ReaderConfig config, List<String> cellNames) {
         this.table = table;
         this.config = config;
         this.cellCount = cellNames.size();
-        this.cellIndex = new HashMap<>();
+        List<String> columns = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < cellNames.size(); i++) {
-            if (table.columns().contains(cellNames.get(i))) {
-                cellIndex.put(cellNames.get(i), i);
+            if (table.columns().contains(cellNames.get(i)) && !columns.contains(cellNames.get(i))) {
+                columns.add(cellNames.get(i));
+                positions.add(i);
             }
         }
+        this.presentColumns = columns.toArray(String[]::new);
+        this.presentPositions = positions.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The position of contract column {@code column} among the source row's cells, or -1 when absent. */
+    int position(String column) {
+        String[] columns = internedColumns;
+        if (columns == null) {
+            columns = new String[presentColumns.length];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = presentColumns[i].intern();
+            }
+            internedColumns = columns;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] == column) {
+                return presentPositions[i];
+            }
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i].equals(column)) {
+                return presentPositions[i];
+            }
+        }
+        return -1;
     }
 
     /** A parser of CSV lines under the given header fields. */
@@ -94,7 +134,7 @@ final class TableRowParser implements Serializable {
      * Parses a data line of a CSV file (never the header, never a blank line) that starts at byte
      * {@code offset} of its file.
      */
-    Row parseLine(String line, long offset) {
+    InternalRow parseLine(String line, long offset) {
         RowOutcome<List<String>> split = CsvLine.split(line);
         if (!split.isAccepted()) {
             return assemble(RowOutcome.rejected(split.reason()), null, offset, null, line);
@@ -104,21 +144,21 @@ final class TableRowParser implements Serializable {
             return assemble(RowOutcome.rejected(RejectReasons.WRONG_FIELD_COUNT), null, offset, null, line);
         }
         Function<String, String> cells = column -> {
-            Integer index = cellIndex.get(column);
-            return index == null ? null : fields.get(index);
+            int index = position(column);
+            return index < 0 ? null : fields.get(index);
         };
         return assemble(table.parse(cells, config), null, offset, key(cells), line);
     }
 
     /** Parses a Parquet row laid out as described in {@link #forParquet}. */
-    Row parseParquet(Row row) {
+    InternalRow parseParquet(Row row) {
         List<String> texts = new ArrayList<>(cellCount);
         for (int i = 0; i < cellCount; i++) {
             texts.add(contractText(row.get(i)));
         }
         Function<String, String> cells = column -> {
-            Integer index = cellIndex.get(column);
-            return index == null ? null : texts.get(index);
+            int index = position(column);
+            return index < 0 ? null : texts.get(index);
         };
         return assemble(table.parse(cells, config), row.getString(cellCount), row.getLong(cellCount + 1),
                 key(cells), CsvLine.join(texts));
@@ -129,21 +169,19 @@ final class TableRowParser implements Serializable {
         return key == null || key.isBlank() ? null : key.trim();
     }
 
-    private Row assemble(RowOutcome<Row> outcome, String source, long ordinal, String key, String raw) {
+    private InternalRow assemble(RowOutcome<Object[]> outcome, String source, long ordinal, String key,
+                                 String raw) {
         int typed = table.schema().size();
         Object[] values = new Object[typed + 5];
         if (outcome.isAccepted()) {
-            Row row = outcome.value();
-            for (int i = 0; i < typed; i++) {
-                values[i] = row.get(i);
-            }
+            System.arraycopy(outcome.value(), 0, values, 0, typed);
         }
-        values[typed] = source;
+        values[typed] = ContractRowMapping.utf8(source);
         values[typed + 1] = ordinal;
-        values[typed + 2] = key;
-        values[typed + 3] = raw;
-        values[typed + 4] = outcome.reason();
-        return RowFactory.create(values);
+        values[typed + 2] = ContractRowMapping.utf8(key);
+        values[typed + 3] = ContractRowMapping.utf8(raw);
+        values[typed + 4] = ContractRowMapping.utf8(outcome.reason());
+        return new GenericInternalRow(values);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.paysignal.pipeline.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -10,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.junit.jupiter.api.Test;
 
 class TableRowParserTest {
@@ -42,24 +43,49 @@ class TableRowParserTest {
     void parsesALineIntoTypedColumnsAndBookkeeping() {
         TableRowParser parser = TableRowParser.forCsv(HistoryTable.PAYMENTS, ReaderConfig.defaults(),
                 List.of("note", "invoice_id", "payment_date", "amount", "payment_id"));
-        Row row = parser.parseLine("x,I1,2024-01-20, 12.5 ,P1", 70);
-        assertEquals(TableRowParser.parsedSchema(HistoryTable.PAYMENTS).size(), row.size());
-        assertEquals(List.of("P1", "I1", Date.valueOf("2024-01-20"), 12.5), List.of(row.get(0), row.get(1),
-                row.get(2), row.get(3)));
-        assertEquals(70L, row.get(5)); // ordinal: the byte offset (the line number is found for rejects only)
-        assertEquals("P1", row.get(6)); // key
-        assertEquals("x,I1,2024-01-20, 12.5 ,P1", row.get(7)); // raw
-        assertNull(row.get(8)); // reason
+        InternalRow row = parser.parseLine("x,I1,2024-01-20, 12.5 ,P1", 70);
+        assertEquals(TableRowParser.parsedSchema(HistoryTable.PAYMENTS).size(), row.numFields());
+        // Spark's internal values: strings as UTF8String, dates as days since 1970-01-01.
+        assertEquals("P1", row.getUTF8String(0).toString());
+        assertEquals("I1", row.getUTF8String(1).toString());
+        assertEquals(LocalDate.of(2024, 1, 20).toEpochDay(), row.getInt(2));
+        assertEquals(12.5, row.getDouble(3));
+        assertTrue(row.isNullAt(4)); // source: none for CSV
+        assertEquals(70L, row.getLong(5)); // ordinal: the byte offset (the line number is found for rejects only)
+        assertEquals("P1", row.getUTF8String(6).toString()); // key
+        assertEquals("x,I1,2024-01-20, 12.5 ,P1", row.getUTF8String(7).toString()); // raw
+        assertTrue(row.isNullAt(8)); // reason
     }
 
     @Test
     void rejectedLineKeepsOffsetRawAndReasonOnly() {
         TableRowParser parser = TableRowParser.forCsv(HistoryTable.PAYMENTS, ReaderConfig.defaults(),
                 List.of("invoice_id", "payment_date", "amount"));
-        Row row = parser.parseLine("I1,2024-01-20", 30);
-        assertNull(row.get(1));
-        assertEquals(30L, row.get(5));
-        assertNull(row.get(6));
-        assertEquals("wrong_field_count", row.get(8));
+        InternalRow row = parser.parseLine("I1,2024-01-20", 30);
+        assertTrue(row.isNullAt(1));
+        assertEquals(30L, row.getLong(5));
+        assertTrue(row.isNullAt(6));
+        assertEquals("wrong_field_count", row.getUTF8String(8).toString());
+    }
+
+    @Test
+    void findsColumnsByNameWhetherOrNotTheNameIsInterned() {
+        TableRowParser parser = TableRowParser.forCsv(HistoryTable.PAYMENTS, ReaderConfig.defaults(),
+                List.of("note", "invoice_id", "payment_date", "amount"));
+        assertEquals(3, parser.position("amount"));
+        assertEquals(3, parser.position(new String("amount".toCharArray())));
+        assertEquals(1, parser.position(new String("invoice_id".toCharArray())));
+        assertEquals(-1, parser.position("payment_id")); // a contract column the file lacks
+        assertEquals(-1, parser.position("note")); // present, but not a contract column
+    }
+
+    @Test
+    void contactTimeBecomesEpochMicrosecondsInUtc() {
+        TableRowParser parser = TableRowParser.forCsv(HistoryTable.CONTACTS, ReaderConfig.defaults(),
+                List.of("customer_id", "contact_time", "channel", "outcome"));
+        InternalRow row = parser.parseLine("C1,2024-02-05T14:05:00.123456-05:00,email,reached", 0);
+        assertEquals(Instant.parse("2024-02-05T19:05:00.123456Z").toEpochMilli() * 1_000 + 456, row.getLong(2));
+        assertEquals("email", row.getUTF8String(3).toString());
+        assertEquals("reached", row.getUTF8String(4).toString());
     }
 }

@@ -15,7 +15,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class ContractRowMappingTest {
@@ -36,6 +42,34 @@ class ContractRowMappingTest {
         assertEquals(CONTACT, ContractRowMapping.contact(ContractRowMapping.contactRow(CONTACT)));
         Customer bare = Customer.withDefaults("C2");
         assertEquals(bare, ContractRowMapping.customer(ContractRowMapping.customerRow(bare)));
+    }
+
+    @Test
+    void cellsAreWhatSparkMakesOfTheRows() {
+        Customer bare = Customer.withDefaults("C2");
+        Contact beforeEpochWithMicros = new Contact(null, "C1", Instant.parse("1969-12-31T23:59:59.250001999Z"),
+                Channel.EMAIL, ContactOutcome.NO_RESPONSE);
+        assertSameInternalRow(ContractRowMapping.CUSTOMERS, ContractRowMapping.customerRow(CUSTOMER),
+                ContractRowMapping.customerCells(CUSTOMER));
+        assertSameInternalRow(ContractRowMapping.CUSTOMERS, ContractRowMapping.customerRow(bare),
+                ContractRowMapping.customerCells(bare));
+        assertSameInternalRow(ContractRowMapping.INVOICES, ContractRowMapping.invoiceRow(INVOICE),
+                ContractRowMapping.invoiceCells(INVOICE));
+        assertSameInternalRow(ContractRowMapping.PAYMENTS, ContractRowMapping.paymentRow(PAYMENT),
+                ContractRowMapping.paymentCells(PAYMENT));
+        assertSameInternalRow(ContractRowMapping.CONTACTS, ContractRowMapping.contactRow(CONTACT),
+                ContractRowMapping.contactCells(CONTACT));
+        assertSameInternalRow(ContractRowMapping.CONTACTS, ContractRowMapping.contactRow(beforeEpochWithMicros),
+                ContractRowMapping.contactCells(beforeEpochWithMicros));
+    }
+
+    /** The external row as Spark's encoder stores it equals the cells as they are, byte for byte. */
+    private static void assertSameInternalRow(StructType schema, Row external, Object[] cells) {
+        UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
+        ExpressionEncoder<Row> encoder = (ExpressionEncoder<Row>) Encoders.row(schema);
+        InternalRow encoded = toUnsafe.apply(encoder.createSerializer().apply(external)).copy();
+        InternalRow direct = toUnsafe.apply(new GenericInternalRow(cells)).copy();
+        assertEquals(encoded, direct);
     }
 
     @Test
