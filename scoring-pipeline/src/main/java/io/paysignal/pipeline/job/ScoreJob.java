@@ -11,6 +11,7 @@ import io.paysignal.pipeline.io.OutputPublisher;
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.io.RejectsWriter;
 import io.paysignal.pipeline.io.SingleCsvFile;
+import io.paysignal.pipeline.io.TextFiles;
 import io.paysignal.pipeline.io.TooManyRejectsException;
 import io.paysignal.pipeline.spark.HistoryAssembler;
 import io.paysignal.pipeline.spark.ShippedBundle;
@@ -127,30 +128,11 @@ public final class ScoreJob {
      */
     static String publishRejectedRun(SparkSession spark, Config config, ModelSource model,
                                      TooManyRejectsException tooMany) throws IOException {
-        History history = tooMany.history();
-        OutputPublisher publisher = OutputPublisher.forTarget(config.out(), spark.sparkContext().hadoopConfiguration());
-        boolean published = false;
-        try {
-            new RejectsWriter().write(history.rejects(), publisher.staging());
-            ObjectNode summary = JsonNodeFactory.instance.objectNode();
-            summary.put("command", "score");
-            summary.put("status", "failed");
-            summary.put("failure", tooMany.getMessage());
+        return RejectedRun.publish(spark, config.out(), "_run.json", "score", tooMany, summary -> {
             summary.put("as_of", config.asOf().toString());
             summary.put("history", config.history());
             summary.put("model_version", model.bundle().version());
-            summary.put("max_reject_share", tooMany.maxRejectShare());
-            summary.set("input", tooMany.summary().toJsonTree());
-            writeJson(spark, publisher.staging("_run.json"), summary);
-            publisher.publish();
-            published = true;
-            return publisher.target();
-        } finally {
-            if (!published) {
-                publisher.abandon();
-            }
-            history.release();
-        }
+        });
     }
 
     /** Per customer: its score-table row and its feature-snapshot row, computed in Spark tasks. */
@@ -204,14 +186,6 @@ public final class ScoreJob {
         summary.put("outreach_source", model.outreachFromBundle() ? "bundle"
                 : "default policy with an uninformed response model: the bundle predates outreach settings");
         summary.set("input", history.summary().toJsonTree());
-        writeJson(spark, path, summary);
-    }
-
-    private static void writeJson(SparkSession spark, String path, ObjectNode summary) throws IOException {
-        Path file = new Path(path);
-        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try (FSDataOutputStream out = fs.create(file, true)) {
-            out.write(summary.toPrettyString().getBytes(StandardCharsets.UTF_8));
-        }
+        TextFiles.write(spark.sparkContext().hadoopConfiguration(), path, summary.toPrettyString());
     }
 }

@@ -13,6 +13,7 @@ import io.paysignal.pipeline.io.History;
 import io.paysignal.pipeline.io.HistoryReader;
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.io.RejectsWriter;
+import io.paysignal.pipeline.io.TooManyRejectsException;
 import io.paysignal.pipeline.spark.HistoryAssembler;
 import io.paysignal.pipeline.train.CustomerSample;
 import io.paysignal.pipeline.train.ModelTrainer;
@@ -63,6 +64,8 @@ public final class TrainJob {
      * Spark then spends more CPU estimating the objects' size (SizeEstimator) than serialising them costs.
      */
     static final StorageLevel HISTORIES_STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
+    /** Where failed runs' rejects go inside the registry (see {@link #publishRejectedRun}). */
+    static final String REJECTED_RUNS = ".rejected";
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -98,7 +101,14 @@ public final class TrainJob {
     }
 
     public static Outcome run(SparkSession spark, Config config) throws IOException {
-        History history = new HistoryReader(spark, config.reader()).read(config.history());
+        History history;
+        try {
+            history = new HistoryReader(spark, config.reader()).read(config.history());
+        } catch (TooManyRejectsException tooMany) {
+            String published = publishRejectedRun(spark, config, tooMany);
+            throw new IllegalStateException(tooMany.getMessage() + "; every rejected row is in " + published + "/"
+                    + RejectsWriter.FILE_NAME, tooMany);
+        }
         try {
             history.summary().textLines().forEach(line -> LOG.info("input: {}", line));
             HistoryFacts facts = HistoryFacts.of(history);
@@ -183,6 +193,23 @@ public final class TrainJob {
         } finally {
             history.release();
         }
+    }
+
+    /**
+     * A training run that fails for too many rejects publishes no version, so its rejected rows cannot go in a
+     * version folder. They go, with a failed {@code run-summary.json}, into {@code REGISTRY/.rejected/<time>/}:
+     * inside the registry the data team already looks at, and hidden, so {@code models list}, the API and
+     * {@code CURRENT} never take it for a version (their listings skip names starting with a dot).
+     */
+    static String publishRejectedRun(SparkSession spark, Config config, TooManyRejectsException tooMany)
+            throws IOException {
+        Instant now = Instant.now();
+        String target = config.registry().resolve(REJECTED_RUNS).resolve(VERSION_TIME.format(now)).toUri().toString();
+        return RejectedRun.publish(spark, target, "run-summary.json", "train", tooMany, summary -> {
+            summary.put("as_of", config.asOf().toString());
+            summary.put("history", config.history());
+            summary.put("failed_at", now.toString());
+        });
     }
 
     private static void logStorage(SparkSession spark, JavaRDD<CustomerHistory> histories, long millis) {

@@ -2,6 +2,7 @@ package io.paysignal.pipeline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paysignal.core.bundle.ModelRegistry;
 import io.paysignal.core.history.CsvLine;
 import io.paysignal.pipeline.io.History;
 import io.paysignal.pipeline.io.HistoryReader;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -137,6 +139,29 @@ class RiskCtlRunTest {
             assertEquals(List.of("_run.json", RejectsWriter.FILE_NAME), files.map(file -> file.getFileName().toString())
                     .filter(name -> !name.startsWith(".")).sorted().toList());
         }
+    }
+
+    @Test
+    void aTrainRunFailingForTooManyRejectsKeepsItsRejectsInTheRegistryAndPublishesNoVersion(@TempDir Path dir)
+            throws IOException {
+        Path fixture = HistoryFixtures.withEveryReject();
+        Path models = dir.resolve("models");
+        assertEquals(RiskCtl.EXIT_FAILURE, RiskCtl.run("train", "--history", fixture.toString(), "--as-of",
+                "2024-06-30", "--model-out", models.toString()));
+
+        Path rejected;
+        try (Stream<Path> runs = Files.list(models.resolve(".rejected"))) {
+            List<Path> all = runs.filter(path -> !path.getFileName().toString().startsWith(".")).toList();
+            assertEquals(1, all.size(), all.toString());
+            rejected = all.get(0);
+        }
+        assertEquals(HistoryFixtures.WITH_EVERY_REJECT_REJECTS, writtenRejects(fixture, rejected));
+        JsonNode run = JSON.readTree(rejected.resolve("run-summary.json").toFile());
+        assertEquals("failed", run.path("status").asText());
+        assertEquals("train", run.path("command").asText());
+        // No version and no CURRENT: nothing can be served or listed from a failed training run.
+        assertFalse(Files.exists(models.resolve("CURRENT")));
+        assertTrue(new ModelRegistry(models).list().isEmpty());
     }
 
     @Test
