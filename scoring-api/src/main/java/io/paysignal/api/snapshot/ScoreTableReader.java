@@ -3,17 +3,11 @@ package io.paysignal.api.snapshot;
 import io.paysignal.core.policy.RiskTier;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroReadSupport;
-import org.apache.parquet.avro.AvroSchemaConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -90,24 +84,11 @@ final class ScoreTableReader {
     }
 
     private void readPart(Path part, Rows rows) throws IOException {
-        Schema fileSchema;
-        try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(part, hadoopConf))) {
-            fileSchema = new AvroSchemaConverter(hadoopConf).convert(footer.getFileMetaData().getSchema());
-        }
-        Schema projection = projection(fileSchema);
+        Schema projection = projection(SnapshotReader.avroSchemaOf(part, hadoopConf));
         Configuration conf = new Configuration(hadoopConf);
         AvroReadSupport.setRequestedProjection(conf, projection);
         AvroReadSupport.setAvroReadSchema(conf, projection);
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader
-                .<GenericRecord>builder(HadoopInputFile.fromPath(part, conf))
-                .withDataModel(GenericData.get())
-                .withConf(conf)
-                .build()) {
-            GenericRecord record;
-            while ((record = reader.read()) != null) {
-                rows.add(record);
-            }
-        }
+        SnapshotReader.forEachRecord(part, conf, rows::add);
     }
 
     /** The six served columns of {@code fileSchema}, checked for their types. */

@@ -14,7 +14,6 @@ import org.apache.parquet.avro.GenericDataSupplier;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.schema.MessageType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Reads the per-customer feature snapshot that {@code riskctl score --out DIR} writes as Parquet part files
@@ -195,11 +195,33 @@ public final class SnapshotReader {
                 .toList();
     }
 
+    /** The Avro schema of a Parquet part, read from its footer. Shared with {@link ScoreTableReader}. */
+    static Schema avroSchemaOf(Path part, Configuration conf) throws IOException {
+        try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(part, conf))) {
+            return new AvroSchemaConverter(conf).convert(footer.getFileMetaData().getSchema());
+        }
+    }
+
+    /**
+     * Hands every record of one Parquet part, in file order, to {@code action}, read with parquet-avro under
+     * {@code conf} (which carries the read schema or projection). Shared with {@link ScoreTableReader}.
+     */
+    static void forEachRecord(Path part, Configuration conf, Consumer<GenericRecord> action) throws IOException {
+        try (ParquetReader<GenericRecord> reader = AvroParquetReader
+                .<GenericRecord>builder(HadoopInputFile.fromPath(part, conf))
+                .withDataModel(GenericData.get())
+                .withConf(conf)
+                .build()) {
+            GenericRecord record;
+            while ((record = reader.read()) != null) {
+                action.accept(record);
+            }
+        }
+    }
+
     private SnapshotLayout layoutOf(Path part) {
-        try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(part, hadoopConf))) {
-            MessageType parquetSchema = footer.getFileMetaData().getSchema();
-            Schema avroSchema = new AvroSchemaConverter(hadoopConf).convert(parquetSchema);
-            return SnapshotLayout.of(avroSchema, part.getName());
+        try {
+            return SnapshotLayout.of(avroSchemaOf(part, hadoopConf), part.getName());
         } catch (IOException | RuntimeException e) {
             if (e instanceof SnapshotFormatException formatException) {
                 throw formatException;
@@ -245,23 +267,16 @@ public final class SnapshotReader {
         Configuration conf = new Configuration(hadoopConf);
         AvroReadSupport.setAvroReadSchema(conf, layout.avroSchema());
         List<CompactCustomer> rows = new ArrayList<>();
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader
-                .<GenericRecord>builder(HadoopInputFile.fromPath(part, conf))
-                .withDataModel(GenericData.get())
-                .withConf(conf)
-                .build()) {
-            GenericRecord record;
-            while ((record = reader.read()) != null) {
-                CompactCustomer row = layout.decode(record, interner);
-                try {
-                    row.prepare(interner::date);
-                } catch (IllegalArgumentException e) {
-                    throw new SnapshotFormatException(part.getName() + ": customer " + row.customerId
-                            + " breaks a snapshot rule: " + e.getMessage(), e);
-                }
-                rows.add(row);
+        forEachRecord(part, conf, record -> {
+            CompactCustomer row = layout.decode(record, interner);
+            try {
+                row.prepare(interner::date);
+            } catch (IllegalArgumentException e) {
+                throw new SnapshotFormatException(part.getName() + ": customer " + row.customerId
+                        + " breaks a snapshot rule: " + e.getMessage(), e);
             }
-        }
+            rows.add(row);
+        });
         return rows;
     }
 
