@@ -85,6 +85,37 @@ public final class OutputPublisher {
         }
     }
 
+    /**
+     * What a job writes into the staging directory before it is published.
+     *
+     * @param <T> what the job reports
+     * @param <E> the checked exception the writing may throw (inferred; none for a lambda that throws none)
+     */
+    @FunctionalInterface
+    public interface StagedWrite<T, E extends Exception> {
+        /** Writes the job's files into {@code publisher}'s staging directory; returns what the job reports. */
+        T writeInto(OutputPublisher publisher) throws E;
+    }
+
+    /**
+     * Runs {@code write} into the staging directory and publishes what it wrote; on any failure (Spark's
+     * exceptions included, which Java sees as undeclared) the staging directory is removed and the failure
+     * rethrown, so the target keeps its previous complete output.
+     */
+    public <T, E extends Exception> T publishAfter(StagedWrite<T, E> write) throws E {
+        boolean published = false;
+        try {
+            T result = write.writeInto(this);
+            publish();
+            published = true;
+            return result;
+        } finally {
+            if (!published) {
+                abandon();
+            }
+        }
+    }
+
     /** Removes the staging directory after a failed run (best effort). */
     public void abandon() {
         try {

@@ -72,44 +72,40 @@ public final class DriftReport {
 
     /** Writes the report files into {@code outDir}, published atomically; returns the published directory. */
     public static String write(Configuration conf, DriftJob.Outcome outcome, String outDir) {
-        OutputPublisher publisher = OutputPublisher.forTarget(outDir, conf);
-        boolean published = false;
-        try {
-            StringBuilder drift = new StringBuilder(DRIFT_HEADER).append('\n');
-            StringBuilder bins = new StringBuilder(BINS_HEADER).append('\n');
-            for (DriftJob.VariableDrift d : outcome.drifts()) {
-                PopulationStability psi = d.stability();
-                drift.append(String.join(",", d.variable(), d.kind().wireName(), String.valueOf(psi.index()),
-                        psi.band().wireName(), String.valueOf(psi.bins().count()), String.valueOf(psi.baselineRows()),
-                        String.valueOf(psi.currentRows()), outcome.baselineAsOf().toString(),
-                        outcome.currentAsOf().toString())).append('\n');
-                QuantileBins cut = psi.bins();
-                for (int bin = 0; bin < cut.count(); bin++) {
-                    bins.append(String.join(",", d.variable(), d.kind().wireName(), String.valueOf(bin),
-                            bound(cut.lower(bin)), bound(cut.upper(bin)), String.valueOf(psi.baselineCounts()[bin]),
-                            String.valueOf(psi.currentCounts()[bin]), String.valueOf(psi.baselineShare(bin)),
-                            String.valueOf(psi.currentShare(bin)), String.valueOf(psi.contribution(bin)))).append('\n');
-                }
-            }
-            StringBuilder metrics = new StringBuilder(METRICS_HEADER).append('\n');
-            for (DriftJob.PopulationMetrics m : outcome.metrics()) {
-                MetricSummary s = m.metrics();
-                metrics.append(String.join(",", m.population(), m.asOf().toString(), String.valueOf(s.count()),
-                        String.valueOf(s.positives()), String.valueOf(s.auc()), String.valueOf(s.ks()),
-                        String.valueOf(s.brier()), String.valueOf(s.ece()))).append('\n');
-            }
-            TextFiles.write(conf, publisher.staging("drift.csv"), drift.toString());
-            TextFiles.write(conf, publisher.staging("drift_bins.csv"), bins.toString());
-            TextFiles.write(conf, publisher.staging("metrics.csv"), metrics.toString());
-            TextFiles.write(conf, publisher.staging("drift.json"), json(outcome).toPrettyString() + "\n");
-            publisher.publish();
-            published = true;
+        return OutputPublisher.forTarget(outDir, conf).publishAfter(publisher -> {
+            writeFiles(conf, outcome, publisher);
             return publisher.target();
-        } finally {
-            if (!published) {
-                publisher.abandon();
+        });
+    }
+
+    private static void writeFiles(Configuration conf, DriftJob.Outcome outcome, OutputPublisher publisher) {
+        StringBuilder drift = new StringBuilder(DRIFT_HEADER).append('\n');
+        StringBuilder bins = new StringBuilder(BINS_HEADER).append('\n');
+        for (DriftJob.VariableDrift d : outcome.drifts()) {
+            PopulationStability psi = d.stability();
+            drift.append(String.join(",", d.variable(), d.kind().wireName(), String.valueOf(psi.index()),
+                    psi.band().wireName(), String.valueOf(psi.bins().count()), String.valueOf(psi.baselineRows()),
+                    String.valueOf(psi.currentRows()), outcome.baselineAsOf().toString(),
+                    outcome.currentAsOf().toString())).append('\n');
+            QuantileBins cut = psi.bins();
+            for (int bin = 0; bin < cut.count(); bin++) {
+                bins.append(String.join(",", d.variable(), d.kind().wireName(), String.valueOf(bin),
+                        bound(cut.lower(bin)), bound(cut.upper(bin)), String.valueOf(psi.baselineCounts()[bin]),
+                        String.valueOf(psi.currentCounts()[bin]), String.valueOf(psi.baselineShare(bin)),
+                        String.valueOf(psi.currentShare(bin)), String.valueOf(psi.contribution(bin)))).append('\n');
             }
         }
+        StringBuilder metrics = new StringBuilder(METRICS_HEADER).append('\n');
+        for (DriftJob.PopulationMetrics m : outcome.metrics()) {
+            MetricSummary s = m.metrics();
+            metrics.append(String.join(",", m.population(), m.asOf().toString(), String.valueOf(s.count()),
+                    String.valueOf(s.positives()), String.valueOf(s.auc()), String.valueOf(s.ks()),
+                    String.valueOf(s.brier()), String.valueOf(s.ece()))).append('\n');
+        }
+        TextFiles.write(conf, publisher.staging("drift.csv"), drift.toString());
+        TextFiles.write(conf, publisher.staging("drift_bins.csv"), bins.toString());
+        TextFiles.write(conf, publisher.staging("metrics.csv"), metrics.toString());
+        TextFiles.write(conf, publisher.staging("drift.json"), json(outcome).toPrettyString() + "\n");
     }
 
     private static ObjectNode json(DriftJob.Outcome outcome) {

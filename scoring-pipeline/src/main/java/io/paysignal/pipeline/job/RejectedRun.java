@@ -6,6 +6,7 @@ import io.paysignal.pipeline.io.OutputPublisher;
 import io.paysignal.pipeline.io.RejectsWriter;
 import io.paysignal.pipeline.io.TextFiles;
 import io.paysignal.pipeline.io.TooManyRejectsException;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
@@ -32,26 +33,21 @@ final class RejectedRun {
      */
     static String publish(SparkSession spark, String target, String summaryFile, String command,
                           TooManyRejectsException tooMany, Consumer<ObjectNode> details) throws IOException {
-        OutputPublisher publisher = OutputPublisher.forTarget(target, spark.sparkContext().hadoopConfiguration());
-        boolean published = false;
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
         try {
-            new RejectsWriter().write(tooMany.history().rejects(), publisher.staging());
-            ObjectNode summary = JsonNodeFactory.instance.objectNode();
-            summary.put("command", command);
-            summary.put("status", "failed");
-            summary.put("failure", tooMany.getMessage());
-            details.accept(summary);
-            summary.put("max_reject_share", tooMany.maxRejectShare());
-            summary.set("input", tooMany.summary().toJsonTree());
-            TextFiles.write(spark.sparkContext().hadoopConfiguration(), publisher.staging(summaryFile),
-                    summary.toPrettyString());
-            publisher.publish();
-            published = true;
-            return publisher.target();
+            return OutputPublisher.forTarget(target, conf).publishAfter(publisher -> {
+                new RejectsWriter().write(tooMany.history().rejects(), publisher.staging());
+                ObjectNode summary = JsonNodeFactory.instance.objectNode();
+                summary.put("command", command);
+                summary.put("status", "failed");
+                summary.put("failure", tooMany.getMessage());
+                details.accept(summary);
+                summary.put("max_reject_share", tooMany.maxRejectShare());
+                summary.set("input", tooMany.summary().toJsonTree());
+                TextFiles.write(conf, publisher.staging(summaryFile), summary.toPrettyString());
+                return publisher.target();
+            });
         } finally {
-            if (!published) {
-                publisher.abandon();
-            }
             tooMany.history().release();
         }
     }

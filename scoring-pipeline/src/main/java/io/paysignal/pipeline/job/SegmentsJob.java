@@ -115,8 +115,6 @@ public final class SegmentsJob {
         }
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
         History history = new HistoryReader(spark, config.reader()).read(config.history());
-        OutputPublisher publisher = OutputPublisher.forTarget(config.out(), hadoopConf);
-        boolean published = false;
         JavaRDD<CustomerHistory> histories = null;
         try {
             HistoryFacts facts = HistoryFacts.of(history);
@@ -131,52 +129,50 @@ public final class SegmentsJob {
             histories = HistoryAssembler.byCustomer(history, labelsObserved ? null : config.asOf())
                     .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
-            JavaPairRDD<String, Row> scoreRows = scores.scores()
-                    .select(Arrays.stream(PortfolioRows.SCORE_COLUMNS).map(org.apache.spark.sql.functions::col)
-                            .toArray(Column[]::new))
-                    .toJavaRDD().mapToPair(row -> new Tuple2<>(row.getString(0), row));
-            JavaRDD<Row> portfolioRows = histories.mapToPair(h -> new Tuple2<>(h.customerId(), h)).join(scoreRows)
-                    .flatMap(pair -> rows.portfolio(pair._2()._1(), pair._2()._2()).iterator());
-            Dataset<Row> portfolio = spark.createDataFrame(portfolioRows, PortfolioRows.PORTFOLIO)
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            Dataset<Row> segments = aggregate(portfolio).persist(StorageLevel.MEMORY_AND_DISK_SER());
+            JavaRDD<CustomerHistory> grouped = histories;
+            return OutputPublisher.forTarget(config.out(), hadoopConf).publishAfter(publisher -> {
+                JavaPairRDD<String, Row> scoreRows = scores.scores()
+                        .select(Arrays.stream(PortfolioRows.SCORE_COLUMNS).map(org.apache.spark.sql.functions::col)
+                                .toArray(Column[]::new))
+                        .toJavaRDD().mapToPair(row -> new Tuple2<>(row.getString(0), row));
+                JavaRDD<Row> portfolioRows = grouped.mapToPair(h -> new Tuple2<>(h.customerId(), h)).join(scoreRows)
+                        .flatMap(pair -> rows.portfolio(pair._2()._1(), pair._2()._2()).iterator());
+                Dataset<Row> portfolio = spark.createDataFrame(portfolioRows, PortfolioRows.PORTFOLIO)
+                        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+                Dataset<Row> segments = aggregate(portfolio).persist(StorageLevel.MEMORY_AND_DISK_SER());
 
-            segments.coalesce(1).write().parquet(publisher.staging("segments.parquet"));
-            SingleCsvFile.write(segments, publisher.staging(), "segments.csv",
-                    String.join(",", segments.columns()));
-            SingleCsvFile.write(portfolio.orderBy("customer_id", "currency"), publisher.staging(), "portfolio.csv",
-                    String.join(",", portfolio.columns()));
+                segments.coalesce(1).write().parquet(publisher.staging("segments.parquet"));
+                SingleCsvFile.write(segments, publisher.staging(), "segments.csv",
+                        String.join(",", segments.columns()));
+                SingleCsvFile.write(portfolio.orderBy("customer_id", "currency"), publisher.staging(), "portfolio.csv",
+                        String.join(",", portfolio.columns()));
 
-            List<KpiReport> reports = kpiReports(spark, histories, rows);
-            writeKpis(hadoopConf, publisher, config, reports);
-            new RejectsWriter().write(history.rejects(), publisher.staging());
+                List<KpiReport> reports = kpiReports(spark, grouped, rows);
+                writeKpis(hadoopConf, publisher, config, reports);
+                new RejectsWriter().write(history.rejects(), publisher.staging());
 
-            // Who is in both inputs (the segment table's customers) and who only in one, in a single pass.
-            Row coverage = scores.scores().select(col("customer_id"), lit(true).as("scored"))
-                    .join(history.customers().select(col("customer_id"), lit(true).as("in_history")), "customer_id",
-                            "full_outer")
-                    .agg(sum(when(col("scored").and(col("in_history")), 1L).otherwise(0L)),
-                            sum(when(col("in_history").isNull(), 1L).otherwise(0L)),
-                            sum(when(col("scored").isNull(), 1L).otherwise(0L)))
-                    .first();
-            long customers = coverage.isNullAt(0) ? 0 : coverage.getLong(0);
-            long scoredWithoutHistory = coverage.isNullAt(1) ? 0 : coverage.getLong(1);
-            long historyWithoutScore = coverage.isNullAt(2) ? 0 : coverage.getLong(2);
-            long segmentRows = segments.count();
-            List<KpiReport> latest = reports.stream()
-                    .filter(r -> r.kpis().period().end().equals(config.asOf())).toList();
-            writeRunSummary(hadoopConf, publisher, config, history, labelsObserved, needed, customers, segmentRows,
-                    scoredWithoutHistory, historyWithoutScore);
-            segments.unpersist();
-            portfolio.unpersist();
-            publisher.publish();
-            published = true;
-            return new Outcome(publisher.target(), customers, segmentRows, labelsObserved, scoredWithoutHistory,
-                    historyWithoutScore, latest);
+                // Who is in both inputs (the segment table's customers) and who only in one, in a single pass.
+                Row coverage = scores.scores().select(col("customer_id"), lit(true).as("scored"))
+                        .join(history.customers().select(col("customer_id"), lit(true).as("in_history")),
+                                "customer_id", "full_outer")
+                        .agg(sum(when(col("scored").and(col("in_history")), 1L).otherwise(0L)),
+                                sum(when(col("in_history").isNull(), 1L).otherwise(0L)),
+                                sum(when(col("scored").isNull(), 1L).otherwise(0L)))
+                        .first();
+                long customers = coverage.isNullAt(0) ? 0 : coverage.getLong(0);
+                long scoredWithoutHistory = coverage.isNullAt(1) ? 0 : coverage.getLong(1);
+                long historyWithoutScore = coverage.isNullAt(2) ? 0 : coverage.getLong(2);
+                long segmentRows = segments.count();
+                List<KpiReport> latest = reports.stream()
+                        .filter(r -> r.kpis().period().end().equals(config.asOf())).toList();
+                writeRunSummary(hadoopConf, publisher, config, history, labelsObserved, needed, customers, segmentRows,
+                        scoredWithoutHistory, historyWithoutScore);
+                segments.unpersist();
+                portfolio.unpersist();
+                return new Outcome(publisher.target(), customers, segmentRows, labelsObserved, scoredWithoutHistory,
+                        historyWithoutScore, latest);
+            });
         } finally {
-            if (!published) {
-                publisher.abandon();
-            }
             if (histories != null) {
                 histories.unpersist(false);
             }
