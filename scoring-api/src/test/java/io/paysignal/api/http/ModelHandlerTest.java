@@ -1,7 +1,6 @@
 package io.paysignal.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paysignal.api.service.ModelRegistry;
 import io.paysignal.api.service.RiskModelReader;
 import io.paysignal.api.service.ScoringComponents;
 import io.paysignal.api.testsupport.BusinessHoursPlanner;
@@ -10,6 +9,7 @@ import io.paysignal.api.testsupport.LedgerFeatureSource;
 import io.paysignal.api.testsupport.Registries;
 import io.paysignal.api.testsupport.RunningApi;
 import io.paysignal.api.testsupport.RunningApi.Reply;
+import io.paysignal.core.bundle.ModelRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

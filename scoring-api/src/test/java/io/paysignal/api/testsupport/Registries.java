@@ -1,6 +1,6 @@
 package io.paysignal.api.testsupport;
 
-import io.paysignal.api.service.ModelRegistry;
+import io.paysignal.core.bundle.ModelRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -72,9 +72,8 @@ public final class ModelRegistry {
      * @throws IllegalArgumentException when the version name is not a plain folder name
      */
     public Path publish(String version, BundleWriter bundle, ExtraFiles extras) throws IOException {
-        requireVersionName(version);
+        Path target = folder(version);
         Files.createDirectories(root);
-        Path target = root.resolve(version);
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString(), null,
                     "version " + version + " is already published; versions are never reused");
@@ -104,8 +103,7 @@ public final class ModelRegistry {
      * @throws InvalidBundleException when the version folder is missing or does not hold a loadable bundle
      */
     public void makeCurrent(String version) throws IOException {
-        requireVersionName(version);
-        Path folder = root.resolve(version);
+        Path folder = folder(version);
         if (!Files.isDirectory(folder)) {
             throw new InvalidBundleException("registry " + root + " has no version " + version);
         }
@@ -122,24 +120,44 @@ public final class ModelRegistry {
         return Optional.of(readPointer(pointer));
     }
 
-    /** Every published version, sorted by name, with its headline metrics when its manifest is readable. */
-    public List<RegistryEntry> list() throws IOException {
+    /**
+     * The published version names, sorted. Hidden folders (publications in progress, {@code .rejected}) and
+     * folders whose name is no version name are left out; a registry that does not exist yet has none.
+     */
+    public List<String> versions() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        String current = currentVersion().orElse(null);
-        List<Path> folders = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(root, Files::isDirectory)) {
             for (Path child : children) {
-                if (!child.getFileName().toString().startsWith(".")) {
-                    folders.add(child);
+                String name = child.getFileName().toString();
+                if (VERSION.matcher(name).matches()) {
+                    versions.add(name);
                 }
             }
         }
-        folders.sort(null);
+        versions.sort(null);
+        return versions;
+    }
+
+    /**
+     * The folder of {@code version}, which may not exist.
+     *
+     * @throws IllegalArgumentException when {@code version} is not a plain version name (it could leave the
+     *                                  registry, e.g. {@code ..} or {@code a/b})
+     */
+    public Path folder(String version) {
+        requireVersionName(version);
+        return root.resolve(version);
+    }
+
+    /** Every published version, sorted by name, with its headline metrics when its manifest is readable. */
+    public List<RegistryEntry> list() throws IOException {
+        String current = currentVersion().orElse(null);
         List<RegistryEntry> entries = new ArrayList<>();
-        for (Path folder : folders) {
-            String version = folder.getFileName().toString();
+        for (String version : versions()) {
+            Path folder = root.resolve(version);
             boolean isCurrent = version.equals(current);
             try {
                 entries.add(new RegistryEntry(version, folder, isCurrent, reader.readManifest(folder), null));

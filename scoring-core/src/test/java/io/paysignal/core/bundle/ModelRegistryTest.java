@@ -146,7 +146,23 @@ class ModelRegistryTest {
         ModelRegistry registry = new ModelRegistry(dir);
         for (String bad : new String[] {"../escape", ".hidden", "CURRENT", "a/b", "", "-x"}) {
             assertThrows(IllegalArgumentException.class, () -> registry.publish(bad, first), bad);
+            assertThrows(IllegalArgumentException.class, () -> registry.folder(bad), bad);
         }
+        assertEquals(dir.resolve("v1"), registry.folder("v1"));
+    }
+
+    @Test
+    void versionsAreThePublishedFoldersLeavingOutHiddenOnesAndOtherNames(@TempDir Path dir) throws IOException {
+        ModelRegistry registry = new ModelRegistry(dir);
+        assertEquals(List.of(), registry.versions(), "a registry that does not exist yet has no versions");
+        registry.publish("v2", first);
+        registry.publish("v1", first);
+        Files.createDirectories(dir.resolve(".rejected").resolve("20260101-000000"));
+        Files.createDirectories(dir.resolve(".tmp-v3-abcd1234"));
+        Files.createDirectories(dir.resolve("not a version"));
+
+        assertEquals(List.of("v1", "v2"), registry.versions());
+        assertEquals(List.of("v1", "v2"), registry.list().stream().map(RegistryEntry::version).toList());
     }
 
     private static List<String> hiddenEntries(Path root) throws IOException {
