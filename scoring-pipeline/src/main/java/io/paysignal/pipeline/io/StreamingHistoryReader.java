@@ -9,6 +9,7 @@ import static io.paysignal.pipeline.spark.FlatHistoryRows.KEY;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.KIND;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.MICROS;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.PAYMENT;
+import static io.paysignal.pipeline.spark.FlatHistoryRows.S1;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.WIDTH;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.flat;
 import static org.apache.spark.sql.functions.col;
@@ -36,8 +37,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -128,14 +131,14 @@ public final class StreamingHistoryReader {
         List<HistoryReader.TableSource> sources = layout.locate(historyDir);
         Map<HistoryTable, Dataset<Row>> parsed = layout.parseAll(sources);
 
-        Column[] bookkeeping = {col(TableRowParser.SOURCE), col(TableRowParser.ORDINAL), col(TableRowParser.KEY),
-            col(TableRowParser.RAW), col(TableRowParser.REASON)};
+        Map<HistoryTable, Column[]> bookkeeping = new EnumMap<>(HistoryTable.class);
+        sources.forEach(source -> bookkeeping.put(source.table(), bookkeeping(source)));
         Dataset<Row> invoices = flat(parsed.get(HistoryTable.INVOICES), col("customer_id"), INVOICE,
                 col("invoice_id"), col("currency"), null, null, "issue_date", "due_date", col("amount"),
-                col("disputed"), null, withLink(bookkeeping, col("invoice_id")));
+                col("disputed"), null, withLink(bookkeeping.get(HistoryTable.INVOICES), col("invoice_id")));
         Dataset<Row> payments = flat(parsed.get(HistoryTable.PAYMENTS), lit(null), PAYMENT, col("payment_id"),
                 col("invoice_id"), null, null, "payment_date", null, col("amount"), null, null,
-                withLink(bookkeeping, col("invoice_id")));
+                withLink(bookkeeping.get(HistoryTable.PAYMENTS), col("invoice_id")));
         StructType streamed = nullable(invoices.drop(LINK).schema());
         JavaRDD<InternalRow> linked = invoices.union(payments)
                 .repartition(col(LINK))
@@ -145,12 +148,12 @@ public final class StreamingHistoryReader {
 
         Dataset<Row> rows = flat(parsed.get(HistoryTable.CUSTOMERS), col("customer_id"), CUSTOMER, col("segment"),
                 col("country"), col("timezone"), col("preferred_channel"), "opened_date", null, col("credit_limit"),
-                col("do_not_contact"), null, bookkeeping)
+                col("do_not_contact"), null, bookkeeping.get(HistoryTable.CUSTOMERS))
                 .union(spark.internalCreateDataFrame(linked.rdd(), streamed, false));
         if (parsed.containsKey(HistoryTable.CONTACTS)) {
             rows = rows.union(flat(parsed.get(HistoryTable.CONTACTS), col("customer_id"), CONTACT,
                     col("contact_id"), col("channel"), col("outcome"), null, null, null, null, null, "contact_time",
-                    bookkeeping));
+                    bookkeeping.get(HistoryTable.CONTACTS)));
         }
         StructType outputSchema = outputSchema(payloadSchema);
         JavaRDD<InternalRow> grouped = rows.repartition(col("customer_id"))
@@ -171,6 +174,23 @@ public final class StreamingHistoryReader {
             }
             throw e;
         }
+    }
+
+    /**
+     * The bookkeeping columns a table's rows carry through the shuffles. A CSV row accepted by the parser drops
+     * its key and raw line: should a table rule reject it later, its key is its id and its line is read back
+     * from the file by offset ({@link CsvLineNumbers}), which spares shuffling every line's text twice.
+     */
+    private static Column[] bookkeeping(HistoryReader.TableSource source) {
+        Column rejected = col(TableRowParser.REASON).isNotNull();
+        Column key = col(TableRowParser.KEY);
+        Column raw = col(TableRowParser.RAW);
+        if (source.csv()) {
+            key = functions.when(rejected, key);
+            raw = functions.when(rejected, raw);
+        }
+        return new Column[] {col(TableRowParser.SOURCE), col(TableRowParser.ORDINAL), key.as(TableRowParser.KEY),
+            raw.as(TableRowParser.RAW), col(TableRowParser.REASON)};
     }
 
     private static Column[] withLink(Column[] bookkeeping, Column link) {
@@ -267,11 +287,16 @@ public final class StreamingHistoryReader {
     /**
      * The first pass, over invoices and payments sorted by invoice id, then invoices first, then source order:
      * keeps the first parse-accepted invoice of an id, links payments to it. Its rows leave in the streamed
-     * layout keyed by customer (rejected rows by none).
+     * layout keyed by customer (rejected rows by none), written straight into one reused unsafe row (the scan
+     * that takes them copies each before asking for the next).
      */
     private static final class InvoiceLinks implements Iterator<InternalRow> {
 
+        private static final UTF8String DUPLICATE_KEY = UTF8String.fromString(RejectReasons.DUPLICATE_KEY);
+        private static final UTF8String UNKNOWN_INVOICE = UTF8String.fromString(RejectReasons.UNKNOWN_INVOICE);
+
         private final Iterator<InternalRow> rows;
+        private final UnsafeRowWriter writer = new UnsafeRowWriter(STREAMED_WIDTH, 64 * STREAMED_WIDTH);
         private UTF8String invoiceId;
         private UTF8String customerId;
         private int issueDay;
@@ -288,37 +313,67 @@ public final class StreamingHistoryReader {
         @Override
         public InternalRow next() {
             InternalRow row = rows.next();
-            Object[] values = new Object[STREAMED_WIDTH];
-            for (int i = 0; i < STREAMED_WIDTH; i++) {
-                Object value = row.isNullAt(i) ? null : row.get(i, STREAMED_TYPES[i]);
-                values[i] = value instanceof UTF8String text ? text.clone() : value;
-            }
-            if (row.isNullAt(REASON_AT)) {
+            UTF8String key = null;
+            UTF8String reason = row.isNullAt(REASON_AT) ? null : row.getUTF8String(REASON_AT);
+            boolean linkedPayment = false;
+            if (reason == null) {
                 UTF8String link = row.getUTF8String(STREAMED_WIDTH);
                 boolean linked = invoiceId != null && invoiceId.equals(link);
                 if (row.getInt(KIND) == INVOICE) {
                     if (linked) {
-                        reject(values, RejectReasons.DUPLICATE_KEY);
+                        reason = DUPLICATE_KEY;
                     } else {
                         invoiceId = link.clone();
-                        customerId = (UTF8String) values[KEY];
+                        customerId = row.getUTF8String(KEY).clone();
                         issueDay = row.getInt(DAY1);
+                        key = customerId;
                     }
                 } else if (linked) {
-                    values[KEY] = customerId;
-                    values[DAY2] = issueDay;
+                    key = customerId;
+                    linkedPayment = true;
                 } else {
-                    reject(values, RejectReasons.UNKNOWN_INVOICE);
+                    reason = UNKNOWN_INVOICE;
                 }
-            } else {
-                values[KEY] = null;
             }
-            return new GenericInternalRow(values);
+            writer.reset();
+            writer.zeroOutNullBytes();
+            for (int i = 0; i < STREAMED_WIDTH; i++) {
+                if (i == KEY) {
+                    write(i, key);
+                } else if (i == REASON_AT) {
+                    write(i, reason);
+                } else if (i == DAY2 && linkedPayment) {
+                    writer.write(i, issueDay);
+                } else if (row.isNullAt(i)) {
+                    writer.setNullAt(i);
+                } else {
+                    copy(row, i);
+                }
+            }
+            return writer.getRow();
         }
 
-        private static void reject(Object[] values, String reason) {
-            values[KEY] = null;
-            values[REASON_AT] = UTF8String.fromString(reason);
+        private void write(int at, UTF8String value) {
+            if (value == null) {
+                writer.setNullAt(at);
+            } else {
+                writer.write(at, value);
+            }
+        }
+
+        private void copy(InternalRow row, int at) {
+            DataType type = STREAMED_TYPES[at];
+            if (type == DataTypes.StringType) {
+                writer.write(at, row.getUTF8String(at));
+            } else if (type == DataTypes.IntegerType) {
+                writer.write(at, row.getInt(at));
+            } else if (type == DataTypes.LongType) {
+                writer.write(at, row.getLong(at));
+            } else if (type == DataTypes.DoubleType) {
+                writer.write(at, row.getDouble(at));
+            } else {
+                writer.write(at, row.getBoolean(at));
+            }
         }
     }
 
@@ -466,9 +521,14 @@ public final class StreamingHistoryReader {
 
         private void reject(int kind, InternalRow row, String reason) {
             rejected.get(kind).merge(reason, 1L, Long::sum);
+            // A row that passed the parser may travel without its key: the key is then its id (both trimmed).
+            UTF8String key = copyOf(row, KEY_AT);
+            if (key == null) {
+                key = copyOf(row, kind == CUSTOMER ? KEY : S1);
+            }
             ready.add(new GenericInternalRow(new Object[] {REJECT, null,
-                UTF8String.fromString(HistoryTable.values()[kind].tableName()), row.getLong(ORDINAL_AT),
-                copyOf(row, KEY_AT), UTF8String.fromString(reason), copyOf(row, RAW_AT), null}));
+                UTF8String.fromString(HistoryTable.values()[kind].tableName()), row.getLong(ORDINAL_AT), key,
+                UTF8String.fromString(reason), copyOf(row, RAW_AT), null}));
         }
 
         private void emitCounts() {
