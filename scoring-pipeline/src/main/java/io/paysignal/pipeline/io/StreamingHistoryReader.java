@@ -57,12 +57,12 @@ import org.apache.spark.unsafe.types.UTF8String;
  *
  * <p>How:
  * <ol>
- *   <li>Invoices and payments are hash-partitioned by invoice id and sorted by group, invoices
- *       before payments ({@link #groupOrder}: one long key, radix-sorted). A streaming pass keeps the first parse-accepted invoice of each id, rejects
+ *   <li>Invoices and payments are hash-partitioned by invoice id and sorted (invoice id, invoices before
+ *       payments, source order). A streaming pass keeps the first parse-accepted invoice of each id, rejects
  *       later ones ({@code duplicate_key}), gives each payment its invoice's customer and issue date, and
  *       rejects a payment with no invoice ({@code unknown_invoice}).</li>
  *   <li>Customers, contacts and the linked invoices and payments are hash-partitioned by customer id and
- *       sorted by group, then table. A streaming pass keeps the first parse-accepted customer
+ *       sorted (customer id, table, source order). A streaming pass keeps the first parse-accepted customer
  *       row, rejects later ones ({@code duplicate_key}) and rejects the invoices and contacts of a customer
  *       with no accepted row ({@code unknown_customer}, and {@code unknown_invoice} for those invoices'
  *       payments). Each accepted customer's rows dated on or before the cutoff make one
@@ -91,10 +91,6 @@ public final class StreamingHistoryReader {
     private static final int REASON_AT = WIDTH + 4;
     private static final int STREAMED_WIDTH = WIDTH + 5;
     private static final String LINK = "_link";
-    private static final String SORT = "_sort";
-    /** Position of the sort key: after the link in the first pass, after the streamed columns in the second. */
-    private static final int LINKS_SORT_AT = STREAMED_WIDTH + 1;
-    private static final int GROUPS_SORT_AT = STREAMED_WIDTH;
 
     /** Turns a batch of histories into payload rows (internal rows of the caller's payload schema). */
     @FunctionalInterface
@@ -146,8 +142,7 @@ public final class StreamingHistoryReader {
         StructType streamed = nullable(invoices.drop(LINK).schema());
         JavaRDD<InternalRow> linked = invoices.union(payments)
                 .repartition(col(LINK))
-                .withColumn(SORT, groupOrder(col(LINK)))
-                .sortWithinPartitions(col(SORT))
+                .sortWithinPartitions(col(LINK), col("kind"), col(TableRowParser.SOURCE), col(TableRowParser.ORDINAL))
                 .queryExecution().toRdd().toJavaRDD()
                 .mapPartitions(InvoiceLinks::new);
 
@@ -162,8 +157,8 @@ public final class StreamingHistoryReader {
         }
         StructType outputSchema = outputSchema(payloadSchema);
         JavaRDD<InternalRow> grouped = rows.repartition(col("customer_id"))
-                .withColumn(SORT, groupOrder(col("customer_id")))
-                .sortWithinPartitions(col(SORT))
+                .sortWithinPartitions(col("customer_id"), col("kind"), col(TableRowParser.SOURCE),
+                        col(TableRowParser.ORDINAL))
                 .queryExecution().toRdd().toJavaRDD()
                 .mapPartitions(partition -> new CustomerGroups(partition, cutoff, function));
         Dataset<Row> output = spark.internalCreateDataFrame(grouped.rdd(), outputSchema, false)
@@ -196,46 +191,6 @@ public final class StreamingHistoryReader {
         }
         return new Column[] {col(TableRowParser.SOURCE), col(TableRowParser.ORDINAL), key.as(TableRowParser.KEY),
             raw.as(TableRowParser.RAW), col(TableRowParser.REASON)};
-    }
-
-    /**
-     * The one sort key of both passes: 62 bits of a 64-bit hash of the group key, then the kind (the table).
-     * One long column lets Spark radix-sort on it, with no row comparisons: sorting by the key's text, then
-     * table, then source order made every tie within a customer compare whole rows (a tenth of the run's CPU).
-     * Rows of a group thus arrive together, each table's rows after its parent's, but in no particular order
-     * within a table: the streams find the first row in source order themselves. Two keys with the same 62 bits
-     * would interleave; the streams detect it (a key change within one hash) and fail rather than misgroup.
-     */
-    private static Column groupOrder(Column key) {
-        return functions.xxhash64(key).bitwiseAND(lit(~3L)).bitwiseOR(col("kind").cast(DataTypes.LongType));
-    }
-
-    /** True when the row at {@code source}/{@code ordinal} of {@code a} comes before {@code b}'s in its table. */
-    private static boolean before(UTF8String sourceA, long ordinalA, UTF8String sourceB, long ordinalB) {
-        if (sourceA == null || sourceB == null) {
-            if (sourceA != sourceB) {
-                return sourceA == null; // nulls first, as the reader's window orders them
-            }
-        } else {
-            int bySource = sourceA.compareTo(sourceB);
-            if (bySource != 0) {
-                return bySource < 0;
-            }
-        }
-        return ordinalA < ordinalB;
-    }
-
-    private static UTF8String sourceOf(InternalRow row) {
-        return row.isNullAt(SOURCE_AT) ? null : row.getUTF8String(SOURCE_AT);
-    }
-
-    private static long groupOf(InternalRow row, int sortAt) {
-        return row.getLong(sortAt) & ~3L;
-    }
-
-    private static IllegalStateException hashCollision(UTF8String a, UTF8String b) {
-        return new IllegalStateException("keys " + a + " and " + b + " share a 62-bit hash; the streaming reader"
-                + " cannot group them apart (read this history with HistoryReader)");
     }
 
     private static Column[] withLink(Column[] bookkeeping, Column link) {
@@ -330,26 +285,19 @@ public final class StreamingHistoryReader {
     }
 
     /**
-     * The first pass, over invoices and payments grouped by invoice id, invoices before payments
-     * ({@link #groupOrder}): keeps the first parse-accepted invoice of an id in source order, rejects the others
-     * ({@code duplicate_key}), links payments to the kept invoice (its customer and issue date) or rejects them
-     * ({@code unknown_invoice}). Its rows leave in the streamed layout keyed by customer (rejected rows by none).
-     * The kept invoice is held (one row) until the group's invoices are all seen.
+     * The first pass, over invoices and payments sorted by invoice id, then invoices first, then source order:
+     * keeps the first parse-accepted invoice of an id, links payments to it. Its rows leave in the streamed
+     * layout keyed by customer (rejected rows by none), written straight into one reused unsafe row (the scan
+     * that takes them copies each before asking for the next).
      */
-    static final class InvoiceLinks implements Iterator<InternalRow> {
+    private static final class InvoiceLinks implements Iterator<InternalRow> {
 
         private static final UTF8String DUPLICATE_KEY = UTF8String.fromString(RejectReasons.DUPLICATE_KEY);
         private static final UTF8String UNKNOWN_INVOICE = UTF8String.fromString(RejectReasons.UNKNOWN_INVOICE);
 
         private final Iterator<InternalRow> rows;
         private final UnsafeRowWriter writer = new UnsafeRowWriter(STREAMED_WIDTH, 64 * STREAMED_WIDTH);
-        private final ArrayDeque<InternalRow> ready = new ArrayDeque<>();
-        private boolean inGroup;
-        private long group;
         private UTF8String invoiceId;
-        /** The group's first invoice so far (a copy), until the group's payments begin; then null. */
-        private InternalRow kept;
-        /** The kept invoice's customer and issue day, once its group's invoices are all seen. */
         private UTF8String customerId;
         private int issueDay;
 
@@ -359,69 +307,34 @@ public final class StreamingHistoryReader {
 
         @Override
         public boolean hasNext() {
-            while (ready.isEmpty() && rows.hasNext()) {
-                take(rows.next());
-            }
-            if (ready.isEmpty()) {
-                settle();
-            }
-            return !ready.isEmpty();
+            return rows.hasNext();
         }
 
         @Override
         public InternalRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return ready.poll();
-        }
-
-        private void take(InternalRow row) {
-            if (!row.isNullAt(REASON_AT)) {
-                emit(row, null, row.getUTF8String(REASON_AT), false);
-                return;
-            }
-            UTF8String link = row.getUTF8String(STREAMED_WIDTH);
-            if (!inGroup || groupOf(row, LINKS_SORT_AT) != group) {
-                settle();
-                inGroup = true;
-                group = groupOf(row, LINKS_SORT_AT);
-                invoiceId = link.clone();
-                customerId = null;
-            } else if (!invoiceId.equals(link)) {
-                throw hashCollision(invoiceId, link);
-            }
-            if (row.getInt(KIND) == INVOICE) {
-                if (kept == null) {
-                    kept = row.copy();
-                } else if (before(sourceOf(row), row.getLong(ORDINAL_AT), sourceOf(kept), kept.getLong(ORDINAL_AT))) {
-                    emit(kept, null, DUPLICATE_KEY, false);
-                    kept = row.copy();
+            InternalRow row = rows.next();
+            UTF8String key = null;
+            UTF8String reason = row.isNullAt(REASON_AT) ? null : row.getUTF8String(REASON_AT);
+            boolean linkedPayment = false;
+            if (reason == null) {
+                UTF8String link = row.getUTF8String(STREAMED_WIDTH);
+                boolean linked = invoiceId != null && invoiceId.equals(link);
+                if (row.getInt(KIND) == INVOICE) {
+                    if (linked) {
+                        reason = DUPLICATE_KEY;
+                    } else {
+                        invoiceId = link.clone();
+                        customerId = row.getUTF8String(KEY).clone();
+                        issueDay = row.getInt(DAY1);
+                        key = customerId;
+                    }
+                } else if (linked) {
+                    key = customerId;
+                    linkedPayment = true;
                 } else {
-                    emit(row, null, DUPLICATE_KEY, false);
+                    reason = UNKNOWN_INVOICE;
                 }
-                return;
             }
-            settle();
-            if (customerId != null) {
-                emit(row, customerId, null, true);
-            } else {
-                emit(row, null, UNKNOWN_INVOICE, false);
-            }
-        }
-
-        /** Emits the kept invoice, now that no earlier one can come, and remembers what its payments take. */
-        private void settle() {
-            if (kept != null) {
-                customerId = kept.getUTF8String(KEY).clone();
-                issueDay = kept.getInt(DAY1);
-                emit(kept, customerId, null, false);
-                kept = null;
-            }
-        }
-
-        /** Queues {@code row} in the streamed layout with the given key and reason (null: none). */
-        private void emit(InternalRow row, UTF8String key, UTF8String reason, boolean linkedPayment) {
             writer.reset();
             writer.zeroOutNullBytes();
             for (int i = 0; i < STREAMED_WIDTH; i++) {
@@ -437,7 +350,7 @@ public final class StreamingHistoryReader {
                     copy(row, i);
                 }
             }
-            ready.add(writer.getRow().copy());
+            return writer.getRow();
         }
 
         private void write(int at, UTF8String value) {
@@ -469,7 +382,7 @@ public final class StreamingHistoryReader {
      * and the rows that name them, counts, cuts at the cutoff and hands histories to the batch function.
      * Rows already rejected carry no customer and are only counted and emitted.
      */
-    static final class CustomerGroups implements Iterator<InternalRow> {
+    private static final class CustomerGroups implements Iterator<InternalRow> {
 
         private final Iterator<InternalRow> rows;
         private final BatchFunction function;
@@ -483,16 +396,9 @@ public final class StreamingHistoryReader {
         private final List<Map<String, Long>> rejected = new ArrayList<>();
         private boolean finished;
 
-        private boolean inGroup;
-        private long group;
         private UTF8String groupKey;
         private String customerId;
         private Customer customer;
-        /** Where the kept customer row stands in its table, and what its reject row needs should an earlier come. */
-        private UTF8String keptSource;
-        private long keptOrdinal;
-        private UTF8String keptKey;
-        private UTF8String keptRaw;
         private final List<Invoice> invoices = new ArrayList<>();
         private final List<Payment> payments = new ArrayList<>();
         private final List<Contact> contacts = new ArrayList<>();
@@ -540,26 +446,18 @@ public final class StreamingHistoryReader {
                 return;
             }
             UTF8String key = row.getUTF8String(KEY);
-            if (!inGroup || groupOf(row, GROUPS_SORT_AT) != group) {
+            if (groupKey == null || !groupKey.equals(key)) {
                 closeGroup();
-                inGroup = true;
-                group = groupOf(row, GROUPS_SORT_AT);
                 groupKey = key.clone();
                 customerId = groupKey.toString();
-            } else if (!groupKey.equals(key)) {
-                throw hashCollision(groupKey, key);
             }
             switch (kind) {
                 case CUSTOMER -> {
-                    // A group's customer rows come first, in no particular order: keep the first in source order.
-                    if (customer == null) {
-                        keep(row);
-                        accepted[kind]++;
-                    } else if (before(sourceOf(row), row.getLong(ORDINAL_AT), keptSource, keptOrdinal)) {
-                        reject(kind, keptOrdinal, keptKey, keptRaw, RejectReasons.DUPLICATE_KEY);
-                        keep(row);
-                    } else {
+                    if (customer != null) {
                         reject(kind, row, RejectReasons.DUPLICATE_KEY);
+                    } else {
+                        customer = FlatHistoryRows.customer(customerId, row);
+                        accepted[kind]++;
                     }
                 }
                 case INVOICE -> {
@@ -598,14 +496,6 @@ public final class StreamingHistoryReader {
             }
         }
 
-        private void keep(InternalRow row) {
-            customer = FlatHistoryRows.customer(customerId, row);
-            keptSource = row.isNullAt(SOURCE_AT) ? null : row.getUTF8String(SOURCE_AT).clone();
-            keptOrdinal = row.getLong(ORDINAL_AT);
-            keptKey = keyOf(CUSTOMER, row);
-            keptRaw = copyOf(row, RAW_AT);
-        }
-
         private void closeGroup() {
             if (customer != null) {
                 batch.add(new CustomerHistory(customer, invoices, payments, contacts));
@@ -630,20 +520,15 @@ public final class StreamingHistoryReader {
         }
 
         private void reject(int kind, InternalRow row, String reason) {
-            reject(kind, row.getLong(ORDINAL_AT), keyOf(kind, row), copyOf(row, RAW_AT), reason);
-        }
-
-        private void reject(int kind, long ordinal, UTF8String key, UTF8String raw, String reason) {
             rejected.get(kind).merge(reason, 1L, Long::sum);
-            ready.add(new GenericInternalRow(new Object[] {REJECT, null,
-                UTF8String.fromString(HistoryTable.values()[kind].tableName()), ordinal, key,
-                UTF8String.fromString(reason), raw, null}));
-        }
-
-        /** The row's reject key: a row that passed the parser may travel without it, and then it is its id. */
-        private static UTF8String keyOf(int kind, InternalRow row) {
+            // A row that passed the parser may travel without its key: the key is then its id (both trimmed).
             UTF8String key = copyOf(row, KEY_AT);
-            return key != null ? key : copyOf(row, kind == CUSTOMER ? KEY : S1);
+            if (key == null) {
+                key = copyOf(row, kind == CUSTOMER ? KEY : S1);
+            }
+            ready.add(new GenericInternalRow(new Object[] {REJECT, null,
+                UTF8String.fromString(HistoryTable.values()[kind].tableName()), row.getLong(ORDINAL_AT), key,
+                UTF8String.fromString(reason), copyOf(row, RAW_AT), null}));
         }
 
         private void emitCounts() {
