@@ -2,9 +2,11 @@ package io.paysignal.pipeline.io;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Iterator;
 import org.apache.hadoop.fs.FileSystem;
@@ -24,7 +26,9 @@ import org.apache.spark.util.TaskCompletionListener;
  * no pass that numbers every line: only when a table has rejects does one task read the file's bytes up to
  * its last rejected row, counting line ends the way Hadoop's line reader splits lines (LF, CR LF, or a
  * lone CR), which is also how the reader's lines were cut. Rejects are few (the run fails above a small
- * share), so they go through one sorted partition.
+ * share), so they go through one sorted partition. A reject that comes without its raw text (the streaming
+ * reader does not carry the lines of rows the parser accepted) gets it from the same pass: the bytes from its
+ * offset to the next line end, decoded as UTF-8 as the line reader decodes them.
  */
 final class CsvLineNumbers {
 
@@ -80,9 +84,10 @@ final class CsvLineNumbers {
                 @Override
                 public Row next() {
                     Row row = rows.next();
-                    long line = lineEnds.before(row.getLong(1)) + 1;
-                    return RowFactory.create(row.getString(0), line, row.getString(2), row.getString(3),
-                            row.getString(4));
+                    long offset = row.getLong(1);
+                    long line = lineEnds.before(offset) + 1;
+                    String raw = row.isNullAt(4) ? lineEnds.lineAt(offset) : row.getString(4);
+                    return RowFactory.create(row.getString(0), line, row.getString(2), row.getString(3), raw);
                 }
             };
         }
@@ -140,6 +145,37 @@ final class CsvLineNumbers {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * The text of the line starting at {@code offset}, without its line end; offsets must not decrease from
+         * call to call (as for {@link #before}), and the line end is left to be counted.
+         */
+        String lineAt(long offset) {
+            before(offset);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                while (true) {
+                    if (position == length) {
+                        bufferStart += length;
+                        position = 0;
+                        length = Math.max(0, in.read(buffer));
+                        if (length == 0) {
+                            break;
+                        }
+                    }
+                    byte b = buffer[position];
+                    if (b == '\n' || b == '\r') {
+                        break;
+                    }
+                    bytes.write(b);
+                    position++;
+                    afterCarriageReturn = false;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + e.getMessage(), e);
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
         }
 
         @Override

@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.StructType;
  * rejected rows, and the counts.
  *
  * <p>The datasets are backed by persisted data (memory, spilling to disk); call {@link #release()} when
- * done with them.
+ * done with them. A history from {@link StreamingHistoryReader} holds only the rejects and the counts.
  */
 public final class History {
 
@@ -75,9 +75,19 @@ public final class History {
         return table(HistoryTable.CONTACTS);
     }
 
-    /** Accepted rows of one table. */
+    /**
+     * Accepted rows of one table.
+     *
+     * @throws IllegalStateException for a history that keeps no accepted rows ({@link StreamingHistoryReader}
+     *     hands them to its function instead)
+     */
     public Dataset<Row> table(HistoryTable table) {
-        return accepted.get(table);
+        Dataset<Row> rows = accepted.get(table);
+        if (rows == null) {
+            throw new IllegalStateException("this history keeps its rejects and counts only, no accepted "
+                    + table.tableName());
+        }
+        return rows;
     }
 
     /**

@@ -100,7 +100,7 @@ public final class HistoryReader {
     }
 
     /** Where and how one table is stored; {@code path} is null for an absent optional table. */
-    private record TableSource(HistoryTable table, Path path, boolean csv) {
+    record TableSource(HistoryTable table, Path path, boolean csv) {
         String fileName() {
             return path == null ? null : path.getName();
         }
@@ -114,13 +114,7 @@ public final class HistoryReader {
      */
     public History read(String historyDir) {
         List<TableSource> sources = locate(historyDir);
-        Map<HistoryTable, Dataset<Row>> parsed = new EnumMap<>(HistoryTable.class);
-        for (TableSource source : sources) {
-            if (source.path() != null) {
-                // Every table's layout (header, columns, types) is checked before any table is parsed.
-                parsed.put(source.table(), source.csv() ? parseCsv(source) : parseParquet(source));
-            }
-        }
+        Map<HistoryTable, Dataset<Row>> parsed = parseAll(sources);
 
         Map<HistoryTable, Dataset<Row>> accepted = new EnumMap<>(HistoryTable.class);
         List<RunSummary.TableCounts> counts = new ArrayList<>();
@@ -164,7 +158,22 @@ public final class HistoryReader {
         }
     }
 
-    private List<TableSource> locate(String historyDir) {
+    /**
+     * The parsed rows ({@link TableRowParser#parsedSchema}) of every present table of {@code sources}. Every
+     * table's layout (header, columns, types) is checked before any table is parsed.
+     */
+    Map<HistoryTable, Dataset<Row>> parseAll(List<TableSource> sources) {
+        Map<HistoryTable, Dataset<Row>> parsed = new EnumMap<>(HistoryTable.class);
+        for (TableSource source : sources) {
+            if (source.path() != null) {
+                parsed.put(source.table(), source.csv() ? parseCsv(source) : parseParquet(source));
+            }
+        }
+        return parsed;
+    }
+
+    /** Where each contract table of the history is stored, in contract order (absent optional tables too). */
+    List<TableSource> locate(String historyDir) {
         Path dir = new Path(historyDir);
         try {
             FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());

@@ -51,6 +51,23 @@ public final class CustomerScoring implements Serializable {
         this.outreach = outreach;
     }
 
+    /** Scores one batch of customers with one call to the model, in the batch's order. */
+    public List<Scored> scoreBatch(List<CustomerHistory> batch, ModelBundle bundle, FeatureExtractor extractor) {
+        List<FeatureVector> vectors = new ArrayList<>(batch.size());
+        for (CustomerHistory history : batch) {
+            vectors.add(extractor.extract(history, asOf));
+        }
+        List<ScoredRisk> risks = bundle.scoreAll(vectors);
+        List<Scored> scored = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            CustomerHistory history = batch.get(i);
+            ScoredRisk risk = risks.get(i);
+            scored.add(new Scored(history, CustomerSnapshot.of(history, vectors.get(i)), risk,
+                    outreach.decide(history, asOf, risk)));
+        }
+        return scored;
+    }
+
     /** Scores a partition's customers, batch by batch. */
     public Iterator<Scored> scorePartition(Iterator<CustomerHistory> histories, ModelBundle bundle) {
         FeatureExtractor extractor = new FeatureExtractor();
@@ -72,17 +89,7 @@ public final class CustomerScoring implements Serializable {
                 if (batch.isEmpty()) {
                     return false;
                 }
-                List<FeatureVector> vectors = new ArrayList<>(batch.size());
-                for (CustomerHistory history : batch) {
-                    vectors.add(extractor.extract(history, asOf));
-                }
-                List<ScoredRisk> risks = bundle.scoreAll(vectors);
-                for (int i = 0; i < batch.size(); i++) {
-                    CustomerHistory history = batch.get(i);
-                    ScoredRisk risk = risks.get(i);
-                    buffer.add(new Scored(history, CustomerSnapshot.of(history, vectors.get(i)), risk,
-                            outreach.decide(history, asOf, risk)));
-                }
+                buffer.addAll(scoreBatch(batch, bundle, extractor));
                 return true;
             }
 

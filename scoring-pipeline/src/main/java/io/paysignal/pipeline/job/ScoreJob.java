@@ -2,14 +2,15 @@ package io.paysignal.pipeline.job;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paysignal.core.feature.FeatureExtractor;
 import io.paysignal.core.feature.FeatureNames;
 import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.core.policy.OutreachDecision;
 import io.paysignal.pipeline.io.History;
-import io.paysignal.pipeline.io.HistoryReader;
 import io.paysignal.pipeline.io.OutputPublisher;
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.io.RejectsWriter;
+import io.paysignal.pipeline.io.StreamingHistoryReader;
 import io.paysignal.pipeline.io.SingleCsvFile;
 import io.paysignal.pipeline.io.TextFiles;
 import io.paysignal.pipeline.io.TooManyRejectsException;
@@ -26,15 +27,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Function1;
 import scala.Tuple2;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code riskctl score}: scores every customer of a history as of T and publishes, atomically, the score
@@ -76,24 +81,26 @@ public final class ScoreJob {
 
     public static Outcome run(SparkSession spark, Config config) throws IOException {
         ModelSource model = ModelSource.load(config.model());
-        History history;
+        StreamingHistoryReader.Result read;
         try {
-            history = new HistoryReader(spark, config.reader()).read(config.history());
+            // One pass: the reader checks the history and scores each accepted customer's history, cut at T,
+            // in the same tasks (HistoryReader's rules, without its cached tables and joins).
+            read = new StreamingHistoryReader(spark, config.reader()).read(config.history(), config.asOf(),
+                    BOTH_SCHEMA, new ScoreBatches(spark, config.asOf(), model));
         } catch (TooManyRejectsException tooMany) {
             String published = publishRejectedRun(spark, config, model, tooMany);
             throw new IllegalStateException(tooMany.getMessage() + "; every rejected row is in " + published + "/"
                     + RejectsWriter.FILE_NAME, tooMany);
         }
+        History history = read.checked();
         OutputPublisher publisher = OutputPublisher.forTarget(config.out(), spark.sparkContext().hadoopConfiguration());
         boolean published = false;
         try {
             history.summary().textLines().forEach(line -> LOG.info("input: {}", line));
             // Both outputs come from one computation: each customer's two rows travel as one row of two structs,
-            // cached in Spark's compact columnar form while the score table is written, and read back from the
-            // cache for the snapshot (the cache spills to disk rather than recompute).
-            Dataset<Row> both = spark.createDataFrame(scoreRows(spark, history, config.asOf(), model)
-                            .map(pair -> RowFactory.create(pair._1(), pair._2())), BOTH_SCHEMA)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            // persisted by the reader with its rejects and counts while the score table is written, and read
+            // back for the snapshot (spilling to disk rather than recompute).
+            Dataset<Row> both = read.payload();
             Dataset<Row> scores = both.select("score.*");
             Dataset<Row> features = both.select("features.*");
             if (config.format() == Format.CSV) {
@@ -106,7 +113,6 @@ public final class ScoreJob {
             new RejectsWriter().write(history.rejects(), publisher.staging());
             long customers = history.summary().table("customers").acceptedRows();
             writeRunSummary(spark, publisher.staging("_run.json"), config, model, history, customers);
-            both.unpersist(false);
             publisher.publish();
             published = true;
             return new Outcome(publisher.target(), model.bundle().version(), customers);
@@ -133,6 +139,43 @@ public final class ScoreJob {
             summary.put("history", config.history());
             summary.put("model_version", model.bundle().version());
         });
+    }
+
+    /**
+     * Scores a batch of histories into rows of {@link #BOTH_SCHEMA}, made internal rows in the task (what
+     * {@code createDataFrame} would do to the external rows later).
+     */
+    private static final class ScoreBatches implements StreamingHistoryReader.BatchFunction {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Broadcast<ShippedBundle> bundle;
+        private final CustomerScoring scoring;
+        private final LocalDate asOf;
+        private final String version;
+        private transient FeatureExtractor extractor;
+        private transient Function1<Object, Object> toInternal;
+
+        ScoreBatches(SparkSession spark, LocalDate asOf, ModelSource model) {
+            this.bundle = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(model.shipped());
+            this.scoring = new CustomerScoring(asOf, new Outreach(model.outreach()));
+            this.asOf = asOf;
+            this.version = model.bundle().version();
+        }
+
+        @Override
+        public List<InternalRow> apply(List<CustomerHistory> batch) {
+            if (toInternal == null) {
+                extractor = new FeatureExtractor();
+                toInternal = CatalystTypeConverters.createToCatalystConverter(BOTH_SCHEMA);
+            }
+            List<InternalRow> rows = new ArrayList<>(batch.size());
+            for (CustomerScoring.Scored customer : scoring.scoreBatch(batch, bundle.value().bundle(), extractor)) {
+                rows.add((InternalRow) toInternal.apply(RowFactory.create(scoreRow(customer, asOf, version),
+                        SnapshotRows.toRow(customer.snapshot()))));
+            }
+            return rows;
+        }
     }
 
     /** Per customer: its score-table row and its feature-snapshot row, computed in Spark tasks. */

@@ -1,34 +1,33 @@
 package io.paysignal.pipeline.spark;
 
-import io.paysignal.core.history.Channel;
 import io.paysignal.core.history.Contact;
-import io.paysignal.core.history.ContactOutcome;
 import io.paysignal.core.history.Customer;
 import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.core.history.Invoice;
 import io.paysignal.core.history.Payment;
 import io.paysignal.pipeline.io.History;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import static io.paysignal.pipeline.spark.FlatHistoryRows.CONTACT;
+import static io.paysignal.pipeline.spark.FlatHistoryRows.CUSTOMER;
+import static io.paysignal.pipeline.spark.FlatHistoryRows.INVOICE;
+import static io.paysignal.pipeline.spark.FlatHistoryRows.KEY;
+import static io.paysignal.pipeline.spark.FlatHistoryRows.KIND;
+import static io.paysignal.pipeline.spark.FlatHistoryRows.PAYMENT;
+import static io.paysignal.pipeline.spark.FlatHistoryRows.flat;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
 /**
@@ -46,24 +45,6 @@ import static org.apache.spark.sql.functions.lit;
  * partition. A customer's rows arrive in no particular order; {@link CustomerHistory} sorts them.
  */
 public final class HistoryAssembler {
-
-    private static final int CUSTOMER = 0;
-    private static final int INVOICE = 1;
-    private static final int PAYMENT = 2;
-    private static final int CONTACT = 3;
-
-    /** Column positions of the flat layout (see {@link #flat}). */
-    private static final int KEY = 0;
-    private static final int KIND = 1;
-    private static final int S1 = 2;
-    private static final int S2 = 3;
-    private static final int S3 = 4;
-    private static final int S4 = 5;
-    private static final int DAY1 = 6;
-    private static final int DAY2 = 7;
-    private static final int AMOUNT = 8;
-    private static final int FLAG = 9;
-    private static final int MICROS = 10;
 
     private HistoryAssembler() {
     }
@@ -86,39 +67,21 @@ public final class HistoryAssembler {
             contacts = contacts.filter(col("contact_time").lt(lit(endOfDay)));
         }
 
-        Dataset<Row> rows = flat(history.customers(), CUSTOMER, col("segment"), col("country"), col("timezone"),
-                col("preferred_channel"), days("opened_date"), null, col("credit_limit"), col("do_not_contact"), null)
-                .union(flat(invoices, INVOICE, col("invoice_id"), col("currency"), null, null, days("issue_date"),
-                        days("due_date"), col("amount"), col("disputed"), null))
-                .union(flat(payments, PAYMENT, col("payment_id"), col("invoice_id"), null, null,
-                        days("payment_date"), null, col("amount"), null, null))
-                .union(flat(contacts, CONTACT, col("contact_id"), col("channel"), col("outcome"), null, null, null,
-                        null, null, expr("unix_micros(contact_time)")));
+        Dataset<Row> rows = flat(history.customers(), col("customer_id"), CUSTOMER, col("segment"), col("country"),
+                col("timezone"), col("preferred_channel"), "opened_date", null, col("credit_limit"),
+                col("do_not_contact"), null)
+                .union(flat(invoices, col("customer_id"), INVOICE, col("invoice_id"), col("currency"), null, null,
+                        "issue_date", "due_date", col("amount"), col("disputed"), null))
+                .union(flat(payments, col("customer_id"), PAYMENT, col("payment_id"), col("invoice_id"), null, null,
+                        "payment_date", null, col("amount"), null, null))
+                .union(flat(contacts, col("customer_id"), CONTACT, col("contact_id"), col("channel"), col("outcome"),
+                        null, null, null, null, null, "contact_time"));
         // Spark's internal rows straight from the sort (not toJavaRDD, which first converts every row to an
         // external Row: ~7% of a 100k score run's CPU); CustomerStream reads each row before it asks for the next.
         return rows.repartition(col("customer_id"))
                 .sortWithinPartitions(col("customer_id"))
                 .queryExecution().toRdd().toJavaRDD()
                 .mapPartitions(CustomerStream::new);
-    }
-
-    /** One table's rows in the shared flat layout; a null slot is a typed null. */
-    private static Dataset<Row> flat(Dataset<Row> table, int kind, Column s1, Column s2, Column s3, Column s4,
-                                     Column day1, Column day2, Column amount, Column flag, Column micros) {
-        return table.select(col("customer_id"), lit(kind).as("kind"),
-                slot(s1, DataTypes.StringType, "s1"), slot(s2, DataTypes.StringType, "s2"),
-                slot(s3, DataTypes.StringType, "s3"), slot(s4, DataTypes.StringType, "s4"),
-                slot(day1, DataTypes.IntegerType, "day1"), slot(day2, DataTypes.IntegerType, "day2"),
-                slot(amount, DataTypes.DoubleType, "amount"), slot(flag, DataTypes.BooleanType, "flag"),
-                slot(micros, DataTypes.LongType, "micros"));
-    }
-
-    private static Column slot(Column value, DataType type, String name) {
-        return (value == null ? lit(null) : value).cast(type).as(name);
-    }
-
-    private static Column days(String dateColumn) {
-        return expr("unix_date(" + dateColumn + ")");
     }
 
     /**
@@ -166,12 +129,10 @@ public final class HistoryAssembler {
             while (pending != null && key.equals(pending.getUTF8String(KEY))) {
                 InternalRow row = pending;
                 switch (row.getInt(KIND)) {
-                    case CUSTOMER -> customer = customer(customerId, row);
-                    case INVOICE -> invoices.add(new Invoice(string(row, S1), customerId, date(row, DAY1),
-                            date(row, DAY2), row.getDouble(AMOUNT), string(row, S2), flag(row)));
-                    case PAYMENT -> payments.add(new Payment(string(row, S1), string(row, S2), date(row, DAY1),
-                            row.getDouble(AMOUNT)));
-                    case CONTACT -> contacts.add(contact(customerId, row));
+                    case CUSTOMER -> customer = FlatHistoryRows.customer(customerId, row);
+                    case INVOICE -> invoices.add(FlatHistoryRows.invoice(customerId, row));
+                    case PAYMENT -> payments.add(FlatHistoryRows.payment(row));
+                    case CONTACT -> contacts.add(FlatHistoryRows.contact(customerId, row));
                     default -> throw new IllegalStateException("unknown row kind " + row.getInt(KIND));
                 }
                 pending = rows.hasNext() ? rows.next() : null;
@@ -179,43 +140,6 @@ public final class HistoryAssembler {
             // Every accepted row names an accepted customer, so a group without one cannot occur; like the
             // inner side of a join, it would yield no history.
             return customer == null ? null : new CustomerHistory(customer, invoices, payments, contacts);
-        }
-
-        private static Customer customer(String customerId, InternalRow row) {
-            String timezone = string(row, S3);
-            return new Customer(customerId, string(row, S1), string(row, S2),
-                    timezone == null ? null : ZoneId.of(timezone), channel(string(row, S4)), flag(row),
-                    row.isNullAt(AMOUNT) ? null : row.getDouble(AMOUNT), date(row, DAY1));
-        }
-
-        private static Contact contact(String customerId, InternalRow row) {
-            String outcome = string(row, S3);
-            long micros = row.getLong(MICROS);
-            Instant time = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1_000L);
-            return new Contact(string(row, S1), customerId, time, channel(string(row, S2)),
-                    outcome == null ? null : ContactOutcome.fromWire(outcome).orElseThrow(
-                            () -> new IllegalArgumentException("not a contact outcome: " + outcome)));
-        }
-
-        private static String string(InternalRow row, int slot) {
-            return row.isNullAt(slot) ? null : row.getUTF8String(slot).toString();
-        }
-
-        private static LocalDate date(InternalRow row, int slot) {
-            return row.isNullAt(slot) ? null : LocalDate.ofEpochDay(row.getInt(slot));
-        }
-
-        private static boolean flag(InternalRow row) {
-            return !row.isNullAt(FLAG) && row.getBoolean(FLAG);
-        }
-
-        private static Channel channel(String wireName) {
-            if (wireName == null) {
-                return null;
-            }
-            return Channel.fromWire(wireName)
-                    .orElseThrow(() -> new IllegalArgumentException("not a channel: " + wireName));
         }
     }
 }

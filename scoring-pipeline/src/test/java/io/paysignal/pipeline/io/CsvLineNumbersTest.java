@@ -50,4 +50,29 @@ class CsvLineNumbersTest {
             assertEquals(line, lineEnds.before(starts.get(line)));
         }
     }
+
+    @Test
+    void readsTheTextOfChosenLinesAndKeepsCountingAfterThem() {
+        Random random = new Random(5);
+        StringBuilder text = new StringBuilder("header\n");
+        String[] ends = {"\n", "\r\n", "\r"};
+        List<String> lines = new ArrayList<>(List.of("header"));
+        for (int i = 0; i < 20_000; i++) {
+            String line = i + ",é" + "y".repeat(random.nextInt(30));
+            lines.add(line);
+            text.append(line);
+            if (i < 19_999) {
+                text.append(ends[random.nextInt(ends.length)]);
+            }
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        List<Long> starts = lineStarts(bytes);
+        CsvLineNumbers.LineEnds lineEnds = new CsvLineNumbers.LineEnds(new ByteArrayInputStream(bytes));
+        for (int line = 1; line < starts.size(); line += 1 + random.nextInt(300)) {
+            assertEquals(line, lineEnds.before(starts.get(line)));
+            assertEquals(lines.get(line), lineEnds.lineAt(starts.get(line)));
+        }
+        long last = starts.get(starts.size() - 1);
+        assertEquals(lines.get(lines.size() - 1), lineEnds.lineAt(last), "last line, no line end");
+    }
 }
