@@ -1,5 +1,39 @@
 package io.paysignal.pipeline.io;
 
+import io.paysignal.core.history.Contact;
+import io.paysignal.core.history.Customer;
+import io.paysignal.core.history.CustomerHistory;
+import io.paysignal.core.history.Invoice;
+import io.paysignal.core.history.Payment;
+import io.paysignal.pipeline.spark.FlatHistoryRows;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.unsafe.types.UTF8String;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
 import static io.paysignal.pipeline.spark.FlatHistoryRows.CONTACT;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.CUSTOMER;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.DAY1;
@@ -14,39 +48,6 @@ import static io.paysignal.pipeline.spark.FlatHistoryRows.WIDTH;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.flat;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-
-import io.paysignal.core.history.Contact;
-import io.paysignal.core.history.Customer;
-import io.paysignal.core.history.CustomerHistory;
-import io.paysignal.core.history.Invoice;
-import io.paysignal.core.history.Payment;
-import io.paysignal.pipeline.spark.FlatHistoryRows;
-import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.TreeMap;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Reads a history and hands every accepted customer's history, cut at a date, to a function inside the

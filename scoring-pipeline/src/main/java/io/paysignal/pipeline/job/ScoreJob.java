@@ -10,17 +10,13 @@ import io.paysignal.pipeline.io.History;
 import io.paysignal.pipeline.io.OutputPublisher;
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.io.RejectsWriter;
-import io.paysignal.pipeline.io.StreamingHistoryReader;
 import io.paysignal.pipeline.io.SingleCsvFile;
+import io.paysignal.pipeline.io.StreamingHistoryReader;
 import io.paysignal.pipeline.io.TextFiles;
 import io.paysignal.pipeline.io.TooManyRejectsException;
-import io.paysignal.pipeline.spark.HistoryAssembler;
 import io.paysignal.pipeline.spark.ShippedBundle;
 import io.paysignal.pipeline.spark.SnapshotRows;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -33,10 +29,8 @@ import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Function1;
-import scala.Tuple2;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,36 +87,38 @@ public final class ScoreJob {
                     + RejectsWriter.FILE_NAME, tooMany);
         }
         History history = read.checked();
-        OutputPublisher publisher = OutputPublisher.forTarget(config.out(), spark.sparkContext().hadoopConfiguration());
-        boolean published = false;
         try {
             history.summary().textLines().forEach(line -> LOG.info("input: {}", line));
-            // Both outputs come from one computation: each customer's two rows travel as one row of two structs,
-            // persisted by the reader with its rejects and counts while the score table is written, and read
-            // back for the snapshot (spilling to disk rather than recompute).
-            Dataset<Row> both = read.payload();
-            Dataset<Row> scores = both.select("score.*");
-            Dataset<Row> features = both.select("features.*");
-            if (config.format() == Format.CSV) {
-                SingleCsvFile.write(scores.orderBy("customer_id"), publisher.staging(), ScoreTable.CSV_FILE,
-                        ScoreTable.CSV_HEADER);
-            } else {
-                scores.write().parquet(publisher.staging());
-            }
-            features.write().parquet(publisher.staging("features"));
-            new RejectsWriter().write(history.rejects(), publisher.staging());
             long customers = history.summary().table("customers").acceptedRows();
-            writeRunSummary(spark, publisher.staging("_run.json"), config, model, history, customers);
-            publisher.publish();
-            published = true;
-            return new Outcome(publisher.target(), model.bundle().version(), customers);
+            return OutputPublisher.forTarget(config.out(), spark.sparkContext().hadoopConfiguration())
+                    .publishAfter(publisher -> {
+                        writeOutputs(spark, config, model, history, customers, read.payload(), publisher);
+                        return new Outcome(publisher.target(), model.bundle().version(), customers);
+                    });
         } finally {
-            if (!published) {
-                // Spark's own exceptions are checked but undeclared: clean up on any failure.
-                publisher.abandon();
-            }
             history.release();
         }
+    }
+
+    /**
+     * The score table, the feature snapshot, {@code rejects.csv} and {@code _run.json}, into the staging directory.
+     * Both tables come from one computation: each customer's two rows travel as one row of two structs ({@code
+     * both}), persisted by the reader with its rejects and counts while the score table is written, and read back
+     * for the snapshot (spilling to disk rather than recompute).
+     */
+    private static void writeOutputs(SparkSession spark, Config config, ModelSource model, History history,
+                                     long customers, Dataset<Row> both, OutputPublisher publisher)
+            throws IOException {
+        Dataset<Row> scores = both.select("score.*");
+        if (config.format() == Format.CSV) {
+            SingleCsvFile.write(scores.orderBy("customer_id"), publisher.staging(), ScoreTable.CSV_FILE,
+                    ScoreTable.CSV_HEADER);
+        } else {
+            scores.write().parquet(publisher.staging());
+        }
+        both.select("features.*").write().parquet(publisher.staging("features"));
+        new RejectsWriter().write(history.rejects(), publisher.staging());
+        writeRunSummary(spark, publisher.staging("_run.json"), config, model, history, customers);
     }
 
     /**
@@ -176,31 +172,6 @@ public final class ScoreJob {
             }
             return rows;
         }
-    }
-
-    /** Per customer: its score-table row and its feature-snapshot row, computed in Spark tasks. */
-    static JavaRDD<Tuple2<Row, Row>> scoreRows(SparkSession spark, History history, LocalDate asOf,
-                                               ModelSource model) {
-        Broadcast<ShippedBundle> bundle = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .broadcast(model.shipped());
-        CustomerScoring scoring = new CustomerScoring(asOf, new Outreach(model.outreach()));
-        String version = model.bundle().version();
-        JavaRDD<CustomerHistory> histories = HistoryAssembler.byCustomer(history, asOf);
-        return histories.mapPartitions(partition -> {
-            var scored = scoring.scorePartition(partition, bundle.value().bundle());
-            return new java.util.Iterator<Tuple2<Row, Row>>() {
-                @Override
-                public boolean hasNext() {
-                    return scored.hasNext();
-                }
-
-                @Override
-                public Tuple2<Row, Row> next() {
-                    CustomerScoring.Scored customer = scored.next();
-                    return new Tuple2<>(scoreRow(customer, asOf, version), SnapshotRows.toRow(customer.snapshot()));
-                }
-            };
-        });
     }
 
     static Row scoreRow(CustomerScoring.Scored customer, LocalDate asOf, String version) {

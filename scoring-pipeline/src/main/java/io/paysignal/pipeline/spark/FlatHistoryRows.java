@@ -1,25 +1,26 @@
 package io.paysignal.pipeline.spark;
 
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-
 import io.paysignal.core.history.Channel;
 import io.paysignal.core.history.Contact;
 import io.paysignal.core.history.ContactOutcome;
 import io.paysignal.core.history.Customer;
 import io.paysignal.core.history.Invoice;
 import io.paysignal.core.history.Payment;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * The flat row layout that carries the rows of all four history tables through one shuffle by customer: a

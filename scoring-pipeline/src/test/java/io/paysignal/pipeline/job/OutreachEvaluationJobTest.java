@@ -129,15 +129,20 @@ class OutreachEvaluationJobTest extends SharedSparkSession {
     }
 
     @Test
-    void recommendsExactlyWhatTheScoreJobRecommends() throws Exception {
+    void recommendsExactlyWhatTheScoreJobRecommends(@TempDir Path scoreOut) throws Exception {
         ModelSource model = ModelSource.load(registry);
+        Path out = scoreOut.resolve("scores");
+        ScoreJob.run(spark, new ScoreJob.Config(SAMPLE.toString(), AS_OF, registry, out.toString(),
+                ScoreJob.Format.PARQUET, READER));
+        Map<String, String> scored = new HashMap<>();
+        // The score table's part files (OUT also holds features/, rejects.csv and _run.json).
+        for (Row row : spark.read().parquet(out.resolve("part-*.parquet").toString())
+                .select("customer_id", "action", "channel", "contact_at").collectAsList()) {
+            scored.put(row.getString(0), row.getString(1) + "|" + row.getString(2) + "|"
+                    + (row.isNullAt(3) ? null : row.getTimestamp(3).toInstant()));
+        }
         History history = new HistoryReader(spark, READER).read(SAMPLE.toString());
         try {
-            Map<String, String> scored = new HashMap<>();
-            for (Row row : ScoreJob.scoreRows(spark, history, AS_OF, model).map(pair -> pair._1()).collect()) {
-                scored.put(row.getString(0), row.getString(5) + "|" + row.getString(6) + "|"
-                        + (row.isNullAt(7) ? null : row.getTimestamp(7).toInstant()));
-            }
             var histories = HistoryAssembler.byCustomer(history, AS_OF.plusDays(30))
                     .filter(customer -> Snapshots.isActiveOn(customer, AS_OF));
             List<OutreachReplay> replays = OutreachEvaluationJob.replays(spark, histories, config(null, null), model,
