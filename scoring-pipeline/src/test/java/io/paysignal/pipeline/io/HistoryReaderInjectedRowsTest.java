@@ -7,6 +7,7 @@ import io.paysignal.pipeline.testsupport.SampleHistory;
 import io.paysignal.pipeline.testsupport.SharedSparkSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,8 +92,25 @@ class HistoryReaderInjectedRowsTest extends SharedSparkSession {
                 assertEquals(perReason, new TreeMap<>(dirtyHistory.summary().table(table).rejectsByReason()),
                         table + ": run summary counts");
             }
+            assertStreamingReaderAgrees(dirtyDir, dirtyHistory);
         } finally {
             dirtyHistory.release();
+        }
+    }
+
+    /** The score path's reader gives the same rejects (line, key, reason, raw text) and counts on the same file. */
+    private void assertStreamingReaderAgrees(Path folder, History expected) {
+        StructType noPayload = new StructType().add("unused", DataTypes.StringType);
+        History streamed = new StreamingHistoryReader(spark, ReaderConfig.defaults().withMaxRejectShare(1.0))
+                .read(folder.toString(), null, noPayload, batch -> List.of()).checked();
+        try {
+            Comparator<HistoryFixtures.Reject> byLine = Comparator.comparing(HistoryFixtures.Reject::table)
+                    .thenComparing(HistoryFixtures.Reject::line);
+            assertEquals(HistoryFixtures.rejects(expected).stream().sorted(byLine).toList(),
+                    HistoryFixtures.rejects(streamed).stream().sorted(byLine).toList(), "streaming reader's rejects");
+            assertEquals(expected.summary(), streamed.summary(), "streaming reader's counts");
+        } finally {
+            streamed.release();
         }
     }
 
