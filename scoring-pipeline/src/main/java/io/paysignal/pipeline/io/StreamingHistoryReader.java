@@ -13,8 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.catalyst.util.ArrayData;
-import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -35,10 +34,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 
-import static io.paysignal.pipeline.spark.FlatHistoryRows.AMOUNT;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.CONTACT;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.CUSTOMER;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.DAY1;
+import static io.paysignal.pipeline.spark.FlatHistoryRows.DAY2;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.INVOICE;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.KEY;
 import static io.paysignal.pipeline.spark.FlatHistoryRows.KIND;
@@ -61,14 +60,13 @@ import static org.apache.spark.sql.functions.lit;
  * <ol>
  *   <li>Invoices and payments are hash-partitioned by invoice id and sorted (invoice id, invoices before
  *       payments, source order). A streaming pass keeps the first parse-accepted invoice of each id, rejects
- *       later ones ({@code duplicate_key}), carries its payments inside its row (one row per invoice into
- *       the second shuffle instead of one per invoice and per payment), and rejects a payment with no invoice
- *       ({@code unknown_invoice}).</li>
+ *       later ones ({@code duplicate_key}), gives each payment its invoice's customer and issue date, and
+ *       rejects a payment with no invoice ({@code unknown_invoice}).</li>
  *   <li>Customers, contacts and the linked invoices and payments are hash-partitioned by customer id and
  *       sorted (customer id, table, source order). A streaming pass keeps the first parse-accepted customer
  *       row, rejects later ones ({@code duplicate_key}) and rejects the invoices and contacts of a customer
- *       with no accepted row ({@code unknown_customer}, and {@code unknown_invoice} for the payments those
- *       invoices carry, each reported with its own line, key and raw text). Each accepted customer's rows dated on or before the cutoff make one
+ *       with no accepted row ({@code unknown_customer}, and {@code unknown_invoice} for those invoices'
+ *       payments). Each accepted customer's rows dated on or before the cutoff make one
  *       {@link CustomerHistory}; batches of them go to the caller's {@link BatchFunction}.</li>
  * </ol>
  * Rows rejected earlier ride along with no customer and are emitted where they pass. The pass emits one
@@ -94,26 +92,6 @@ public final class StreamingHistoryReader {
     private static final int REASON_AT = WIDTH + 4;
     private static final int STREAMED_WIDTH = WIDTH + 5;
     private static final String LINK = "_link";
-    /**
-     * After the streamed layout, a kept invoice's linked payments: what a payment row needs to become a
-     * {@link Payment} or, should the invoice's customer be rejected, a reject row of its own.
-     */
-    private static final String PAYMENTS = "_payments";
-    private static final int PAYMENTS_AT = STREAMED_WIDTH;
-    private static final StructType LINKED_PAYMENT = new StructType()
-            .add("payment_id", DataTypes.StringType, true)
-            .add("payment_day", DataTypes.IntegerType, false)
-            .add("amount", DataTypes.DoubleType, false)
-            .add("ordinal", DataTypes.LongType, false)
-            .add("key", DataTypes.StringType, true)
-            .add("raw", DataTypes.StringType, true);
-    private static final int LINKED_ID = 0;
-    private static final int LINKED_DAY = 1;
-    private static final int LINKED_AMOUNT = 2;
-    private static final int LINKED_ORDINAL = 3;
-    private static final int LINKED_KEY = 4;
-    private static final int LINKED_RAW = 5;
-    private static final DataType PAYMENTS_TYPE = DataTypes.createArrayType(LINKED_PAYMENT, false);
 
     /** Turns a batch of histories into payload rows (internal rows of the caller's payload schema). */
     @FunctionalInterface
@@ -162,7 +140,7 @@ public final class StreamingHistoryReader {
         Dataset<Row> payments = flat(parsed.get(HistoryTable.PAYMENTS), lit(null), PAYMENT, col("payment_id"),
                 col("invoice_id"), null, null, "payment_date", null, col("amount"), null, null,
                 withLink(bookkeeping.get(HistoryTable.PAYMENTS), col("invoice_id")));
-        StructType streamed = nullable(invoices.drop(LINK).schema()).add(PAYMENTS, PAYMENTS_TYPE, true);
+        StructType streamed = nullable(invoices.drop(LINK).schema());
         JavaRDD<InternalRow> linked = invoices.union(payments)
                 .repartition(col(LINK))
                 .sortWithinPartitions(col(LINK), col("kind"), col(TableRowParser.SOURCE), col(TableRowParser.ORDINAL))
@@ -171,12 +149,12 @@ public final class StreamingHistoryReader {
 
         Dataset<Row> rows = flat(parsed.get(HistoryTable.CUSTOMERS), col("customer_id"), CUSTOMER, col("segment"),
                 col("country"), col("timezone"), col("preferred_channel"), "opened_date", null, col("credit_limit"),
-                col("do_not_contact"), null, withNoPayments(bookkeeping.get(HistoryTable.CUSTOMERS)))
+                col("do_not_contact"), null, bookkeeping.get(HistoryTable.CUSTOMERS))
                 .union(spark.internalCreateDataFrame(linked.rdd(), streamed, false));
         if (parsed.containsKey(HistoryTable.CONTACTS)) {
             rows = rows.union(flat(parsed.get(HistoryTable.CONTACTS), col("customer_id"), CONTACT,
                     col("contact_id"), col("channel"), col("outcome"), null, null, null, null, null, "contact_time",
-                    withNoPayments(bookkeeping.get(HistoryTable.CONTACTS))));
+                    bookkeeping.get(HistoryTable.CONTACTS)));
         }
         StructType outputSchema = outputSchema(payloadSchema);
         JavaRDD<InternalRow> grouped = rows.repartition(col("customer_id"))
@@ -219,12 +197,6 @@ public final class StreamingHistoryReader {
     private static Column[] withLink(Column[] bookkeeping, Column link) {
         Column[] columns = java.util.Arrays.copyOf(bookkeeping, bookkeeping.length + 1);
         columns[bookkeeping.length] = link.as(LINK);
-        return columns;
-    }
-
-    private static Column[] withNoPayments(Column[] bookkeeping) {
-        Column[] columns = java.util.Arrays.copyOf(bookkeeping, bookkeeping.length + 1);
-        columns[bookkeeping.length] = lit(null).cast(PAYMENTS_TYPE).as(PAYMENTS);
         return columns;
     }
 
@@ -315,9 +287,9 @@ public final class StreamingHistoryReader {
 
     /**
      * The first pass, over invoices and payments sorted by invoice id, then invoices first, then source order:
-     * keeps the first parse-accepted invoice of an id and carries its linked payments inside its row
-     * ({@link #PAYMENTS}), so the second shuffle moves one row per invoice. Rejected rows leave at once, in the
-     * streamed layout keyed by no customer. Holds one invoice and its payments at a time.
+     * keeps the first parse-accepted invoice of an id, links payments to it. Its rows leave in the streamed
+     * layout keyed by customer (rejected rows by none), written straight into one reused unsafe row (the scan
+     * that takes them copies each before asking for the next).
      */
     private static final class InvoiceLinks implements Iterator<InternalRow> {
 
@@ -325,11 +297,10 @@ public final class StreamingHistoryReader {
         private static final UTF8String UNKNOWN_INVOICE = UTF8String.fromString(RejectReasons.UNKNOWN_INVOICE);
 
         private final Iterator<InternalRow> rows;
-        private final ArrayDeque<InternalRow> ready = new ArrayDeque<>();
-        /** The kept invoice whose payments are still arriving (its values copied), or null. */
-        private Object[] invoice;
-        private final List<InternalRow> invoicePayments = new ArrayList<>();
+        private final UnsafeRowWriter writer = new UnsafeRowWriter(STREAMED_WIDTH, 64 * STREAMED_WIDTH);
         private UTF8String invoiceId;
+        private UTF8String customerId;
+        private int issueDay;
 
         InvoiceLinks(Iterator<InternalRow> rows) {
             this.rows = rows;
@@ -337,85 +308,73 @@ public final class StreamingHistoryReader {
 
         @Override
         public boolean hasNext() {
-            while (ready.isEmpty() && rows.hasNext()) {
-                take(rows.next());
-            }
-            if (ready.isEmpty()) {
-                emitInvoice();
-            }
-            return !ready.isEmpty();
+            return rows.hasNext();
         }
 
         @Override
         public InternalRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return ready.poll();
-        }
-
-        private void take(InternalRow row) {
-            if (!row.isNullAt(REASON_AT)) {
-                ready.add(streamed(row, null, row.getUTF8String(REASON_AT)));
-                return;
-            }
-            UTF8String link = row.getUTF8String(STREAMED_WIDTH);
-            boolean linked = invoiceId != null && invoiceId.equals(link);
-            if (row.getInt(KIND) == INVOICE) {
-                if (linked) {
-                    ready.add(streamed(row, null, DUPLICATE_KEY));
+            InternalRow row = rows.next();
+            UTF8String key = null;
+            UTF8String reason = row.isNullAt(REASON_AT) ? null : row.getUTF8String(REASON_AT);
+            boolean linkedPayment = false;
+            if (reason == null) {
+                UTF8String link = row.getUTF8String(STREAMED_WIDTH);
+                boolean linked = invoiceId != null && invoiceId.equals(link);
+                if (row.getInt(KIND) == INVOICE) {
+                    if (linked) {
+                        reason = DUPLICATE_KEY;
+                    } else {
+                        invoiceId = link.clone();
+                        customerId = row.getUTF8String(KEY).clone();
+                        issueDay = row.getInt(DAY1);
+                        key = customerId;
+                    }
+                } else if (linked) {
+                    key = customerId;
+                    linkedPayment = true;
                 } else {
-                    emitInvoice();
-                    invoiceId = link.clone();
-                    invoice = values(row, row.getUTF8String(KEY), null);
+                    reason = UNKNOWN_INVOICE;
                 }
-            } else if (linked) {
-                invoicePayments.add(new GenericInternalRow(new Object[] {copyOf(row, S1), row.getInt(DAY1),
-                    row.getDouble(AMOUNT), row.getLong(ORDINAL_AT), copyOf(row, KEY_AT), copyOf(row, RAW_AT)}));
-            } else {
-                ready.add(streamed(row, null, UNKNOWN_INVOICE));
             }
-        }
-
-        /** Sends the held invoice with its payments; its id stays, so later rows of it still link. */
-        private void emitInvoice() {
-            if (invoice == null) {
-                return;
-            }
-            invoice[PAYMENTS_AT] = new GenericArrayData(invoicePayments.toArray());
-            ready.add(new GenericInternalRow(invoice));
-            invoice = null;
-            invoicePayments.clear();
-        }
-
-        private static InternalRow streamed(InternalRow row, UTF8String key, UTF8String reason) {
-            return new GenericInternalRow(values(row, key, reason));
-        }
-
-        /** The row's streamed values copied out of it, with its key and reason replaced, and no payments. */
-        private static Object[] values(InternalRow row, UTF8String key, UTF8String reason) {
-            Object[] values = new Object[STREAMED_WIDTH + 1];
+            writer.reset();
+            writer.zeroOutNullBytes();
             for (int i = 0; i < STREAMED_WIDTH; i++) {
                 if (i == KEY) {
-                    values[i] = key == null ? null : key.clone();
+                    write(i, key);
                 } else if (i == REASON_AT) {
-                    values[i] = reason == null ? null : reason.clone();
-                } else if (!row.isNullAt(i)) {
-                    DataType type = STREAMED_TYPES[i];
-                    if (type == DataTypes.StringType) {
-                        values[i] = row.getUTF8String(i).clone();
-                    } else if (type == DataTypes.IntegerType) {
-                        values[i] = row.getInt(i);
-                    } else if (type == DataTypes.LongType) {
-                        values[i] = row.getLong(i);
-                    } else if (type == DataTypes.DoubleType) {
-                        values[i] = row.getDouble(i);
-                    } else {
-                        values[i] = row.getBoolean(i);
-                    }
+                    write(i, reason);
+                } else if (i == DAY2 && linkedPayment) {
+                    writer.write(i, issueDay);
+                } else if (row.isNullAt(i)) {
+                    writer.setNullAt(i);
+                } else {
+                    copy(row, i);
                 }
             }
-            return values;
+            return writer.getRow();
+        }
+
+        private void write(int at, UTF8String value) {
+            if (value == null) {
+                writer.setNullAt(at);
+            } else {
+                writer.write(at, value);
+            }
+        }
+
+        private void copy(InternalRow row, int at) {
+            DataType type = STREAMED_TYPES[at];
+            if (type == DataTypes.StringType) {
+                writer.write(at, row.getUTF8String(at));
+            } else if (type == DataTypes.IntegerType) {
+                writer.write(at, row.getInt(at));
+            } else if (type == DataTypes.LongType) {
+                writer.write(at, row.getLong(at));
+            } else if (type == DataTypes.DoubleType) {
+                writer.write(at, row.getDouble(at));
+            } else {
+                writer.write(at, row.getBoolean(at));
+            }
         }
     }
 
@@ -511,9 +470,19 @@ public final class StreamingHistoryReader {
                             invoices.add(FlatHistoryRows.invoice(customerId, row));
                         }
                     }
-                    takePayments(row);
                 }
-                case PAYMENT -> throw new IllegalStateException("a linked payment travels inside its invoice's row");
+                case PAYMENT -> {
+                    if (customer == null) {
+                        // Its invoice is linked, but rejected for its customer: the payment names no accepted invoice.
+                        reject(kind, row, RejectReasons.UNKNOWN_INVOICE);
+                    } else {
+                        accepted[kind]++;
+                        // A payment goes with its invoice: dropped when the invoice is issued after the cutoff.
+                        if (!cut || (row.getInt(DAY1) <= cutoffDay && row.getInt(DAY2) <= cutoffDay)) {
+                            payments.add(FlatHistoryRows.payment(row));
+                        }
+                    }
+                }
                 case CONTACT -> {
                     if (customer == null) {
                         reject(kind, row, RejectReasons.UNKNOWN_CUSTOMER);
@@ -525,44 +494,6 @@ public final class StreamingHistoryReader {
                     }
                 }
                 default -> throw new IllegalStateException("unknown row kind " + kind);
-            }
-        }
-
-        /**
-         * The payments linked to an invoice row: accepted with it, or, when its customer is rejected, rejected
-         * as naming no accepted invoice, each with its own line, key and raw text.
-         */
-        private void takePayments(InternalRow invoiceRow) {
-            if (invoiceRow.isNullAt(PAYMENTS_AT)) {
-                return;
-            }
-            ArrayData linked = invoiceRow.getArray(PAYMENTS_AT);
-            int n = linked.numElements();
-            if (customer == null) {
-                rejected.get(PAYMENT).merge(RejectReasons.UNKNOWN_INVOICE, (long) n, Long::sum);
-                for (int i = 0; i < n; i++) {
-                    InternalRow payment = linked.getStruct(i, LINKED_PAYMENT.size());
-                    UTF8String key = payment.isNullAt(LINKED_KEY) ? copyOf(payment, LINKED_ID)
-                            : copyOf(payment, LINKED_KEY);
-                    ready.add(rejectRow(PAYMENT, payment.getLong(LINKED_ORDINAL), key, RejectReasons.UNKNOWN_INVOICE,
-                            copyOf(payment, LINKED_RAW)));
-                }
-                return;
-            }
-            accepted[PAYMENT] += n;
-            // A payment goes with its invoice: dropped when the invoice is issued after the cutoff.
-            if (cut && invoiceRow.getInt(DAY1) > cutoffDay) {
-                return;
-            }
-            String invoiceId = invoiceRow.getUTF8String(S1).toString();
-            for (int i = 0; i < n; i++) {
-                InternalRow payment = linked.getStruct(i, LINKED_PAYMENT.size());
-                int day = payment.getInt(LINKED_DAY);
-                if (!cut || day <= cutoffDay) {
-                    payments.add(new Payment(payment.isNullAt(LINKED_ID) ? null
-                            : payment.getUTF8String(LINKED_ID).toString(), invoiceId, LocalDate.ofEpochDay(day),
-                            payment.getDouble(LINKED_AMOUNT)));
-                }
             }
         }
 
@@ -596,13 +527,9 @@ public final class StreamingHistoryReader {
             if (key == null) {
                 key = copyOf(row, kind == CUSTOMER ? KEY : S1);
             }
-            ready.add(rejectRow(kind, row.getLong(ORDINAL_AT), key, reason, copyOf(row, RAW_AT)));
-        }
-
-        private static InternalRow rejectRow(int kind, long ordinal, UTF8String key, String reason, UTF8String raw) {
-            return new GenericInternalRow(new Object[] {REJECT, null,
-                UTF8String.fromString(HistoryTable.values()[kind].tableName()), ordinal, key,
-                UTF8String.fromString(reason), raw, null});
+            ready.add(new GenericInternalRow(new Object[] {REJECT, null,
+                UTF8String.fromString(HistoryTable.values()[kind].tableName()), row.getLong(ORDINAL_AT), key,
+                UTF8String.fromString(reason), copyOf(row, RAW_AT), null}));
         }
 
         private void emitCounts() {
