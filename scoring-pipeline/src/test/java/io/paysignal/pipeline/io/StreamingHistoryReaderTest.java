@@ -102,7 +102,8 @@ class StreamingHistoryReaderTest extends SharedSparkSession {
     /**
      * The table rules' corners: a duplicate whose first row failed parsing, a duplicate invoice whose winner
      * names an unknown customer (its payments are then unknown_invoice too), an invoice id repeated across
-     * customers, payments of a duplicate id, a payment before any invoice in sort order.
+     * customers, payments of a duplicate id, a payment before any invoice in sort order, a payment dated before
+     * the cutoff on an invoice issued after it.
      */
     @Test
     void agreesOnDuplicateAndOrphanCorners() throws IOException {
@@ -131,7 +132,9 @@ class StreamingHistoryReaderTest extends SharedSparkSession {
                 "P4,I0,2024-01-01,1",
                 "P5,I4,2024-06-01,70",
                 "P6,I5,2024-06-10,80",
-                "P7,I4,2024-04-01,-1");
+                "P7,I4,2024-04-01,-1",
+                "P8,I4,2024-04-20,10",
+                "P9,I1,2024-01-25,5");
         write("contacts.csv", "contact_id,customer_id,contact_time,channel,outcome",
                 "K1,C1,2024-01-05T10:00:00Z,email,reached",
                 "K2,C9,2024-01-05T10:00:00Z,email,",
@@ -140,6 +143,8 @@ class StreamingHistoryReaderTest extends SharedSparkSession {
         assertEquals(3, assertBothReadersAgree(dir, null));
         assertBothReadersAgree(dir, LocalDate.of(2024, 5, 31));
         assertBothReadersAgree(dir, LocalDate.of(2024, 1, 15));
+        // P8 is paid before this cutoff on an invoice issued after it: it goes with its invoice.
+        assertBothReadersAgree(dir, LocalDate.of(2024, 4, 30));
     }
 
     @Test
