@@ -104,6 +104,27 @@ public final class HistoryReader {
         String fileName() {
             return path == null ? null : path.getName();
         }
+
+        /** The table's counts, from its accepted rows and its rejected rows by reason. */
+        RunSummary.TableCounts counts(long acceptedRows, Map<String, Long> rejectsByReason) {
+            long input = acceptedRows + rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
+            return new RunSummary.TableCounts(table.tableName(), fileName(), input, acceptedRows, rejectsByReason);
+        }
+
+        /**
+         * The table's {@code rejected} rows in the schema of {@link History#rejects()}: a CSV row gets its line
+         * from its byte offset ({@link CsvLineNumbers}), a Parquet row none.
+         */
+        Dataset<Row> rejects(SparkSession spark, Dataset<Row> rejected, Column offset, Column key, Column reason,
+                             Column raw) {
+            Column name = lit(table.tableName()).as("table");
+            if (!csv) {
+                return rejected.select(name, lit(null).cast("long").as("line"), key.as("key"), reason.as("reason"),
+                        raw.as("raw"));
+            }
+            return CsvLineNumbers.number(spark, rejected.select(name, offset.as(CsvLineNumbers.OFFSET), key.as("key"),
+                    reason.as("reason"), raw.as("raw")), path.toString());
+        }
     }
 
     /**
@@ -135,9 +156,9 @@ public final class HistoryReader {
                     paymentsWithInvoice = paymentsWithInvoice(table, rows);
                 }
                 counts.add(count(source, rows));
-                Dataset<Row> tableRejects = source.csv()
-                        ? CsvLineNumbers.number(spark, rejectedCsvRows(table, rows), source.path().toString())
-                        : rejectedRows(table, rows);
+                Dataset<Row> tableRejects = source.rejects(spark, rows.filter(col(TableRowParser.REASON).isNotNull()),
+                        col(TableRowParser.ORDINAL), col(TableRowParser.KEY), col(TableRowParser.REASON),
+                        col(TableRowParser.RAW));
                 rejects = rejects == null ? tableRejects : rejects.union(tableRejects);
             }
         } catch (RuntimeException e) {
@@ -371,26 +392,6 @@ public final class HistoryReader {
         return checked.filter(col(TableRowParser.REASON).isNull()).select(columns);
     }
 
-    /** Rejected rows of a Parquet (or absent) table: they have no line. */
-    private static Dataset<Row> rejectedRows(HistoryTable table, Dataset<Row> checked) {
-        return checked.filter(col(TableRowParser.REASON).isNotNull()).select(
-                lit(table.tableName()).as("table"),
-                lit(null).cast("long").as("line"),
-                col(TableRowParser.KEY).as("key"),
-                col(TableRowParser.REASON).as("reason"),
-                col(TableRowParser.RAW).as("raw"));
-    }
-
-    /** Rejected rows of a CSV table with the byte offset where {@link #rejectedRows} has the line. */
-    private static Dataset<Row> rejectedCsvRows(HistoryTable table, Dataset<Row> checked) {
-        return checked.filter(col(TableRowParser.REASON).isNotNull()).select(
-                lit(table.tableName()).as("table"),
-                col(TableRowParser.ORDINAL).as(CsvLineNumbers.OFFSET),
-                col(TableRowParser.KEY).as("key"),
-                col(TableRowParser.REASON).as("reason"),
-                col(TableRowParser.RAW).as("raw"));
-    }
-
     /** Counts per reason: the one aggregate collected, and the action that fills the persisted rows. */
     private static RunSummary.TableCounts count(TableSource source, Dataset<Row> checked) {
         long accepted = 0;
@@ -402,7 +403,6 @@ public final class HistoryReader {
                 byReason.put(row.getString(0), row.getLong(1));
             }
         }
-        long input = accepted + byReason.values().stream().mapToLong(Long::longValue).sum();
-        return new RunSummary.TableCounts(source.table().tableName(), source.fileName(), input, accepted, byReason);
+        return source.counts(accepted, byReason);
     }
 }

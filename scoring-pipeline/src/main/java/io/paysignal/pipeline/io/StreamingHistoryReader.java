@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -222,11 +223,11 @@ public final class StreamingHistoryReader {
 
     /** The per-partition counts, summed: the action that computes (and persists) the output. */
     private static RunSummary summary(List<HistoryReader.TableSource> sources, Dataset<Row> output) {
-        Map<HistoryTable, Long> accepted = new EnumMap<>(HistoryTable.class);
-        Map<HistoryTable, Map<String, Long>> byReason = new EnumMap<>(HistoryTable.class);
+        Map<String, Long> accepted = new HashMap<>();
+        Map<String, Map<String, Long>> byReason = new HashMap<>();
         for (Row row : output.filter(col("kind").equalTo(COUNT)).select("table", "reason", "count")
                 .collectAsList()) {
-            HistoryTable table = HistoryTable.values()[tableOrdinal(row.getString(0))];
+            String table = row.getString(0);
             if (row.isNullAt(1)) {
                 accepted.merge(table, row.getLong(2), Long::sum);
             } else {
@@ -236,22 +237,10 @@ public final class StreamingHistoryReader {
         }
         List<RunSummary.TableCounts> counts = new ArrayList<>();
         for (HistoryReader.TableSource source : sources) {
-            long acceptedRows = accepted.getOrDefault(source.table(), 0L);
-            Map<String, Long> reasons = byReason.getOrDefault(source.table(), Map.of());
-            long input = acceptedRows + reasons.values().stream().mapToLong(Long::longValue).sum();
-            counts.add(new RunSummary.TableCounts(source.table().tableName(), source.fileName(), input, acceptedRows,
-                    reasons));
+            String table = source.table().tableName();
+            counts.add(source.counts(accepted.getOrDefault(table, 0L), byReason.getOrDefault(table, Map.of())));
         }
         return new RunSummary(counts);
-    }
-
-    private static int tableOrdinal(String tableName) {
-        for (HistoryTable table : HistoryTable.values()) {
-            if (table.tableName().equals(tableName)) {
-                return table.ordinal();
-            }
-        }
-        throw new IllegalStateException("no table " + tableName);
     }
 
     /** The rejected rows in the schema of {@link History#rejects()}: CSV rows numbered, Parquet rows without line. */
@@ -261,14 +250,10 @@ public final class StreamingHistoryReader {
             if (source.path() == null) {
                 continue;
             }
-            String name = source.table().tableName();
-            Dataset<Row> rows = output.filter(col("kind").equalTo(REJECT).and(col("table").equalTo(name)));
-            Dataset<Row> tableRejects = source.csv()
-                    ? CsvLineNumbers.number(spark, rows.select(lit(name).as("table"),
-                            col("ordinal").as(CsvLineNumbers.OFFSET), col("key"), col("reason"), col("raw")),
-                            source.path().toString())
-                    : rows.select(lit(name).as("table"), lit(null).cast("long").as("line"), col("key"),
-                            col("reason"), col("raw"));
+            Dataset<Row> rows = output.filter(col("kind").equalTo(REJECT)
+                    .and(col("table").equalTo(source.table().tableName())));
+            Dataset<Row> tableRejects = source.rejects(spark, rows, col("ordinal"), col("key"), col("reason"),
+                    col("raw"));
             rejects = rejects.union(tableRejects);
         }
         return rejects;
