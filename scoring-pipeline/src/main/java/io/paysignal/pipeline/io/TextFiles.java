@@ -6,6 +6,8 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.util.LineReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +54,21 @@ public final class TextFiles {
             try (FSDataInputStream in = fs.open(file)) {
                 return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The first line of {@code path} (without its line end; {@code \n}, {@code \r\n} and {@code \r} end a line, as
+     * for Hadoop's text input), or empty when the file is empty. At most {@code maxBytes} of it are kept.
+     */
+    public static Optional<String> firstLine(Configuration hadoopConf, String path, int maxBytes) {
+        Path file = new Path(path);
+        try (FSDataInputStream in = file.getFileSystem(hadoopConf).open(file)) {
+            Text line = new Text();
+            int consumed = new LineReader(in).readLine(line, maxBytes);
+            return consumed == 0 ? Optional.empty() : Optional.of(line.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
