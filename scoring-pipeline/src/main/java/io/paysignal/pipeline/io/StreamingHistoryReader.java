@@ -27,7 +27,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -85,9 +84,6 @@ public final class StreamingHistoryReader {
     private static final int PAYLOAD = 0;
     private static final int REJECT = 1;
     private static final int COUNT = 2;
-    private static final String KIND_COLUMN = "_kind";
-    /** Output columns after the payload's: table, ordinal, key, reason, raw line, count. */
-    private static final int BOOKKEEPING_COLUMNS = 6;
 
     /** Positions of the bookkeeping columns after the flat layout, and of the invoice link (first pass only). */
     private static final int SOURCE_AT = WIDTH;
@@ -109,8 +105,7 @@ public final class StreamingHistoryReader {
      * What a read gives.
      *
      * @param checked the rejects and counts (its accepted tables are not kept: the rows went to the payload)
-     * @param payload the rows the {@link BatchFunction} made, persisted; released with {@code checked}. Each
-     *                payload field is a column of the persisted output, so a select of some reads only those.
+     * @param payload the rows the {@link BatchFunction} made, persisted; released with {@code checked}
      */
     public record Result(History checked, Dataset<Row> payload) {
     }
@@ -130,7 +125,6 @@ public final class StreamingHistoryReader {
      * Reads and checks the history at {@code historyDir} and maps every accepted customer's history, with
      * nothing dated after {@code cutoff} (null: everything), through {@code function}.
      *
-     * @param payloadSchema the function's rows; no field name may start with an underscore (the pass's own)
      * @throws HistoryFormatException when the history cannot be read at all
      * @throws TooManyRejectsException when rejected rows exceed the configured share
      */
@@ -164,22 +158,18 @@ public final class StreamingHistoryReader {
                     bookkeeping.get(HistoryTable.CONTACTS)));
         }
         StructType outputSchema = outputSchema(payloadSchema);
-        DataType[] payloadTypes = Arrays.stream(payloadSchema.fields()).map(StructField::dataType)
-                .toArray(DataType[]::new);
         JavaRDD<InternalRow> grouped = rows.repartition(col("customer_id"))
                 .sortWithinPartitions(col("customer_id"), col("kind"), col(TableRowParser.SOURCE),
                         col(TableRowParser.ORDINAL))
                 .queryExecution().toRdd().toJavaRDD()
-                .mapPartitions(partition -> new CustomerGroups(partition, cutoff, function, payloadTypes));
+                .mapPartitions(partition -> new CustomerGroups(partition, cutoff, function));
         Dataset<Row> output = spark.internalCreateDataFrame(grouped.rdd(), outputSchema, false)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             RunSummary summary = summary(sources, output);
             History checked = new History(Map.of(), null, rejects(sources, output), summary, List.of(output));
             HistoryReader.requireRejectShareWithin(config.maxRejectShare(), checked);
-            Dataset<Row> payload = output.filter(col(KIND_COLUMN).equalTo(PAYLOAD))
-                    .select(Arrays.stream(payloadSchema.fieldNames()).map(functions::col).toArray(Column[]::new));
-            return new Result(checked, payload);
+            return new Result(checked, output.filter(col("kind").equalTo(PAYLOAD)).select("payload.*"));
         } catch (RuntimeException e) {
             if (!(e instanceof TooManyRejectsException)) {
                 output.unpersist();
@@ -219,32 +209,23 @@ public final class StreamingHistoryReader {
         return result;
     }
 
-    /**
-     * The pass's output: its kind, the payload's fields (null but in payload rows), then the bookkeeping. Payload
-     * fields are columns of their own so that a read of some of them leaves the others in the persisted output.
-     */
     private static StructType outputSchema(StructType payloadSchema) {
-        StructType schema = new StructType().add(KIND_COLUMN, DataTypes.IntegerType, false);
-        for (StructField field : payloadSchema.fields()) {
-            if (field.name().startsWith("_")) {
-                throw new IllegalArgumentException("payload field " + field.name() + " starts with an underscore");
-            }
-            schema = schema.add(field.name(), field.dataType(), true);
-        }
-        return schema
-                .add("_table", DataTypes.StringType, true)
-                .add("_ordinal", DataTypes.LongType, true)
-                .add("_key", DataTypes.StringType, true)
-                .add("_reason", DataTypes.StringType, true)
-                .add("_raw", DataTypes.StringType, true)
-                .add("_count", DataTypes.LongType, true);
+        return new StructType()
+                .add("kind", DataTypes.IntegerType, false)
+                .add("payload", payloadSchema, true)
+                .add("table", DataTypes.StringType, true)
+                .add("ordinal", DataTypes.LongType, true)
+                .add("key", DataTypes.StringType, true)
+                .add("reason", DataTypes.StringType, true)
+                .add("raw", DataTypes.StringType, true)
+                .add("count", DataTypes.LongType, true);
     }
 
     /** The per-partition counts, summed: the action that computes (and persists) the output. */
     private static RunSummary summary(List<HistoryReader.TableSource> sources, Dataset<Row> output) {
         Map<String, Long> accepted = new HashMap<>();
         Map<String, Map<String, Long>> byReason = new HashMap<>();
-        for (Row row : output.filter(col(KIND_COLUMN).equalTo(COUNT)).select("_table", "_reason", "_count")
+        for (Row row : output.filter(col("kind").equalTo(COUNT)).select("table", "reason", "count")
                 .collectAsList()) {
             String table = row.getString(0);
             if (row.isNullAt(1)) {
@@ -269,10 +250,10 @@ public final class StreamingHistoryReader {
             if (source.path() == null) {
                 continue;
             }
-            Dataset<Row> rows = output.filter(col(KIND_COLUMN).equalTo(REJECT)
-                    .and(col("_table").equalTo(source.table().tableName())));
-            Dataset<Row> tableRejects = source.rejects(spark, rows, col("_ordinal"), col("_key"), col("_reason"),
-                    col("_raw"));
+            Dataset<Row> rows = output.filter(col("kind").equalTo(REJECT)
+                    .and(col("table").equalTo(source.table().tableName())));
+            Dataset<Row> tableRejects = source.rejects(spark, rows, col("ordinal"), col("key"), col("reason"),
+                    col("raw"));
             rejects = rejects.union(tableRejects);
         }
         return rejects;
@@ -394,8 +375,6 @@ public final class StreamingHistoryReader {
         private final boolean cut;
         private final int cutoffDay;
         private final long endOfCutoffMicros;
-        /** Types of the payload's fields; an output row is its kind, these fields, then the bookkeeping. */
-        private final DataType[] payloadTypes;
         /** Output rows ready to leave: at most one batch's payloads plus one reject. */
         private final ArrayDeque<InternalRow> ready = new ArrayDeque<>();
         private final List<CustomerHistory> batch = new ArrayList<>(BATCH);
@@ -410,10 +389,8 @@ public final class StreamingHistoryReader {
         private final List<Payment> payments = new ArrayList<>();
         private final List<Contact> contacts = new ArrayList<>();
 
-        CustomerGroups(Iterator<InternalRow> rows, LocalDate cutoff, BatchFunction function,
-                       DataType[] payloadTypes) {
+        CustomerGroups(Iterator<InternalRow> rows, LocalDate cutoff, BatchFunction function) {
             this.rows = rows;
-            this.payloadTypes = payloadTypes;
             this.function = function;
             this.cut = cutoff != null;
             this.cutoffDay = cut ? Math.toIntExact(cutoff.toEpochDay()) : 0;
@@ -523,12 +500,7 @@ public final class StreamingHistoryReader {
                 return;
             }
             for (InternalRow payload : function.apply(List.copyOf(batch))) {
-                Object[] values = new Object[1 + payloadTypes.length + BOOKKEEPING_COLUMNS];
-                values[0] = PAYLOAD;
-                for (int i = 0; i < payloadTypes.length; i++) {
-                    values[1 + i] = payload.isNullAt(i) ? null : payload.get(i, payloadTypes[i]);
-                }
-                ready.add(new GenericInternalRow(values));
+                ready.add(new GenericInternalRow(new Object[] {PAYLOAD, payload, null, null, null, null, null, null}));
             }
             batch.clear();
         }
@@ -540,29 +512,24 @@ public final class StreamingHistoryReader {
             if (key == null) {
                 key = copyOf(row, kind == CUSTOMER ? KEY : S1);
             }
-            ready.add(bookkeeping(REJECT, UTF8String.fromString(HistoryTable.values()[kind].tableName()),
-                    row.getLong(ORDINAL_AT), key, UTF8String.fromString(reason), copyOf(row, RAW_AT), null));
+            ready.add(new GenericInternalRow(new Object[] {REJECT, null,
+                UTF8String.fromString(HistoryTable.values()[kind].tableName()), row.getLong(ORDINAL_AT), key,
+                UTF8String.fromString(reason), copyOf(row, RAW_AT), null}));
         }
 
         private void emitCounts() {
             for (HistoryTable table : HistoryTable.values()) {
                 UTF8String name = UTF8String.fromString(table.tableName());
                 if (accepted[table.ordinal()] > 0) {
-                    ready.add(bookkeeping(COUNT, name, null, null, null, null, accepted[table.ordinal()]));
+                    ready.add(count(name, null, accepted[table.ordinal()]));
                 }
-                rejected.get(table.ordinal()).forEach((reason, n) -> ready.add(bookkeeping(COUNT, name, null, null,
-                        UTF8String.fromString(reason), null, n)));
+                rejected.get(table.ordinal()).forEach((reason, n) -> ready.add(count(name,
+                        UTF8String.fromString(reason), n)));
             }
         }
 
-        /** A reject or count row: no payload, then table, ordinal, key, reason, raw line and count. */
-        private InternalRow bookkeeping(int kind, UTF8String table, Long ordinal, UTF8String key, UTF8String reason,
-                                        UTF8String raw, Long count) {
-            Object[] values = new Object[1 + payloadTypes.length + BOOKKEEPING_COLUMNS];
-            values[0] = kind;
-            Object[] tail = {table, ordinal, key, reason, raw, count};
-            System.arraycopy(tail, 0, values, 1 + payloadTypes.length, BOOKKEEPING_COLUMNS);
-            return new GenericInternalRow(values);
+        private static InternalRow count(UTF8String table, UTF8String reason, long rows) {
+            return new GenericInternalRow(new Object[] {COUNT, null, table, null, null, reason, null, rows});
         }
     }
 }
