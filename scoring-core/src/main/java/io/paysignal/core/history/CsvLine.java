@@ -12,9 +12,9 @@ import java.util.List;
  * <p>The split is strict, because a row that is split wrongly would be read with its values in the wrong
  * columns: a quote inside an unquoted field, or text between a closing quote and the next comma, is
  * {@link #MISPLACED_QUOTE}; a quoted field still open at the end of the line is
- * {@link #UNTERMINATED_QUOTE}. The line is one physical line, so a quoted field holding a line break
- * (allowed by RFC 4180) arrives here cut in two and is reported as {@link #UNTERMINATED_QUOTE}: a reader
- * that splits a file into lines cannot tell such a break from a missing quote.
+ * {@link #UNTERMINATED_QUOTE}. A quoted field may hold a line break (RFC 4180) when the caller passes a
+ * whole record; a reader that hands over one physical line at a time sees such a record cut in two, its first
+ * half {@link #UNTERMINATED_QUOTE}, and has to join the lines itself.
  *
  * <p>Surrounding blanks are kept: trimming values is the business of {@link ContractRows}.
  */
@@ -104,7 +104,7 @@ public final class CsvLine {
     /**
      * Joins fields into one RFC 4180 line (without a line terminator), quoting a field only when it holds
      * a comma, a quote, a line break, or leading or trailing blanks; a null field is written empty.
-     * {@code split(join(fields))} gives back the fields when none holds a line break.
+     * {@code split(join(fields))} gives back the fields.
      */
     public static String join(List<String> fields) {
         StringBuilder line = new StringBuilder();

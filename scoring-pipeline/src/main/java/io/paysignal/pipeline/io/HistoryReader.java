@@ -42,6 +42,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
@@ -64,9 +66,11 @@ import scala.Tuple2;
  *
  * <p>CSV is read as physical lines, each split with {@link CsvLine}, so the file splits across tasks
  * and every reject names its 1-based line (the header is line 1; blank lines are skipped and counted
- * nowhere). The price is one limitation: a quoted field holding a line break, which RFC 4180 allows,
- * cannot be told apart from a missing quote; both halves are rejected ({@code unterminated_quote}, and the
- * second usually {@code misplaced_quote} or {@code wrong_field_count}).
+ * nowhere). A quoted field may hold a line break (RFC 4180), which a task that starts in the middle of a file
+ * cannot see: it would read the field's second half as a row. Such a record leaves its first line with a quote
+ * open, rejected as {@code unterminated_quote}; a table with any such line is read again, by one task in file
+ * order, as records that may span lines ({@link QuotedRecords}, which still rejects a quote that is really
+ * missing). A record's line is then the line it starts on. Files without quoted line breaks never pay for it.
  *
  * <p>Cost: each file is read and parsed once; rows carry their byte offset, and only rejected rows get a
  * line number, from one scan of the file's bytes up to the last of them ({@link CsvLineNumbers}), made when
@@ -82,6 +86,7 @@ import scala.Tuple2;
  */
 public final class HistoryReader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryReader.class);
     /** A header line longer than this is cut (and then misses columns): a table's header is a few hundred bytes. */
     private static final int MAX_HEADER_BYTES = 1 << 16;
     private static final String PARENT_KEY = "_parent_key";
@@ -101,10 +106,32 @@ public final class HistoryReader {
         this.config = config;
     }
 
-    /** Where and how one table is stored; {@code path} is null for an absent optional table. */
-    record TableSource(HistoryTable table, Path path, boolean csv) {
+    /**
+     * Where and how one table is stored; {@code path} is null for an absent optional table.
+     *
+     * @param wholeRecords for a CSV file: read in one task as records that may span lines ({@link QuotedRecords})
+     *                     instead of as lines split across tasks
+     */
+    record TableSource(HistoryTable table, Path path, boolean csv, boolean wholeRecords) {
+        TableSource(HistoryTable table, Path path, boolean csv) {
+            this(table, path, csv, false);
+        }
+
         String fileName() {
             return path == null ? null : path.getName();
+        }
+
+        /**
+         * True when a line-by-line read of this CSV table left lines with a quoted field open at their end: in a
+         * valid file those are records whose quoted field holds a line break, which only a read as whole records
+         * can keep.
+         */
+        boolean needsWholeRecords(RunSummary.TableCounts counts) {
+            return csv && !wholeRecords && counts.rejectsByReason().getOrDefault(CsvLine.UNTERMINATED_QUOTE, 0L) > 0;
+        }
+
+        TableSource asWholeRecords() {
+            return new TableSource(table, path, csv, true);
         }
 
         /** The table's counts, from its accepted rows and its rejected rows by reason. */
@@ -145,19 +172,29 @@ public final class HistoryReader {
         Dataset<Row> rejects = null;
         Dataset<Row> paymentsWithInvoice = null;
         try {
-            for (TableSource source : sources) {
+            for (int i = 0; i < sources.size(); i++) {
+                TableSource source = sources.get(i);
                 HistoryTable table = source.table();
                 Dataset<Row> parents = table.parent() == null ? null : accepted.get(table.parent());
                 Dataset<Row> rows = parsed.containsKey(table)
                         ? check(table, parsed.get(table), parents)
                         : emptyChecked(table);
                 rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+                RunSummary.TableCounts tableCounts = count(source, rows);
+                if (source.needsWholeRecords(tableCounts)) {
+                    rows.unpersist();
+                    source = source.asWholeRecords();
+                    sources.set(i, source);
+                    logWholeRecords(source, tableCounts);
+                    rows = check(table, parseCsv(source), parents).persist(StorageLevel.MEMORY_AND_DISK());
+                    tableCounts = count(source, rows);
+                }
                 persisted.add(rows);
                 accepted.put(table, acceptedRows(table, rows));
                 if (linksInvoice(table)) {
                     paymentsWithInvoice = paymentsWithInvoice(table, rows);
                 }
-                counts.add(count(source, rows));
+                counts.add(tableCounts);
                 Dataset<Row> tableRejects = source.rejects(spark, rows.filter(col(TableRowParser.REASON).isNotNull()),
                         col(TableRowParser.ORDINAL), col(TableRowParser.KEY), col(TableRowParser.REASON),
                         col(TableRowParser.RAW));
@@ -229,13 +266,15 @@ public final class HistoryReader {
         }
     }
 
+    /** Logs why a table is read a second time. */
+    static void logWholeRecords(TableSource source, RunSummary.TableCounts lineByLine) {
+        LOG.info("{}: {} line(s) end inside a quoted field; reading the file again in one task as records that may"
+                + " span lines (RFC 4180)", source.fileName(),
+                lineByLine.rejectsByReason().get(CsvLine.UNTERMINATED_QUOTE));
+    }
+
     private Dataset<Row> parseCsv(TableSource source) {
         HistoryTable table = source.table();
-        // Lines keyed by their byte offset (as textFile reads them, before it drops the key): the offset
-        // orders rows for duplicates and gives a rejected row its line number later (CsvLineNumbers).
-        JavaRDD<Tuple2<Long, String>> lines = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .hadoopFile(source.path().toString(), TextInputFormat.class, LongWritable.class, Text.class)
-                .map(line -> new Tuple2<>(line._1().get(), line._2().toString()));
         // The header is read here, not by a Spark job per table: those four jobs delayed a score run's first stage
         // by 0.7-0.9 s.
         String firstLine = TextFiles.firstLine(spark.sparkContext().hadoopConfiguration(), source.path().toString(),
@@ -250,10 +289,23 @@ public final class HistoryReader {
         }
         requireColumns(source, header.value());
         TableRowParser parser = TableRowParser.forCsv(table, config, header.value());
-        JavaRDD<InternalRow> rows = lines
-                .filter(line -> line._1() > 0 && !line._2().isBlank())
-                .map(line -> parser.parseLine(line._2(), line._1()));
+        // Records keyed by the byte offset of their first line (as textFile reads lines, before it drops the key):
+        // the offset orders rows for duplicates and gives a rejected row its line number later (CsvLineNumbers).
+        JavaRDD<Tuple2<Long, String>> records = source.wholeRecords()
+                ? wholeRecords(source, header.value().size())
+                : JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .hadoopFile(source.path().toString(), TextInputFormat.class, LongWritable.class, Text.class)
+                        .map(line -> new Tuple2<>(line._1().get(), line._2().toString()))
+                        .filter(line -> line._1() > 0 && !line._2().isBlank());
+        JavaRDD<InternalRow> rows = records.map(record -> parser.parseLine(record._2(), record._1()));
         return parsedRows(rows, table);
+    }
+
+    /** The file's records, header and blank lines left out, read in file order by one task ({@link QuotedRecords}). */
+    private JavaRDD<Tuple2<Long, String>> wholeRecords(TableSource source, int fieldCount) {
+        return JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .hadoopFile(source.path().toString(), WholeFileTextInputFormat.class, LongWritable.class, Text.class)
+                .mapPartitions(lines -> QuotedRecords.ofHadoopLines(lines, fieldCount));
     }
 
     private Dataset<Row> parseParquet(TableSource source) {

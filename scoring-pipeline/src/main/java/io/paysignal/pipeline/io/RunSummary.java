@@ -33,7 +33,7 @@ public record RunSummary(List<TableCounts> tables) implements Serializable {
      *
      * @param table the contract table name
      * @param source the file it was read from ({@code customers.csv}), or null when the table is absent
-     * @param inputRows data rows in the source (CSV: non-blank lines after the header)
+     * @param inputRows data rows in the source (CSV: records after the header, blank lines not counted)
      * @param acceptedRows rows that passed every rule
      * @param rejectsByReason rejected rows per reason code
      */

@@ -129,9 +129,12 @@ public final class StreamingHistoryReader {
      * @throws TooManyRejectsException when rejected rows exceed the configured share
      */
     public Result read(String historyDir, LocalDate cutoff, StructType payloadSchema, BatchFunction function) {
-        HistoryReader layout = new HistoryReader(spark, config);
-        List<HistoryReader.TableSource> sources = layout.locate(historyDir);
-        Map<HistoryTable, Dataset<Row>> parsed = layout.parseAll(sources);
+        return read(new HistoryReader(spark, config).locate(historyDir), cutoff, payloadSchema, function);
+    }
+
+    private Result read(List<HistoryReader.TableSource> sources, LocalDate cutoff, StructType payloadSchema,
+                        BatchFunction function) {
+        Map<HistoryTable, Dataset<Row>> parsed = new HistoryReader(spark, config).parseAll(sources);
 
         Map<HistoryTable, Column[]> bookkeeping = new EnumMap<>(HistoryTable.class);
         sources.forEach(source -> bookkeeping.put(source.table(), bookkeeping(source)));
@@ -167,6 +170,13 @@ public final class StreamingHistoryReader {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             RunSummary summary = summary(sources, output);
+            List<HistoryReader.TableSource> reread = wholeRecordsWhereNeeded(sources, summary);
+            if (reread != null) {
+                // Rare (a quoted field holding a line break): the pass is made again rather than every read paying
+                // for a check that only a read in file order can make.
+                output.unpersist();
+                return read(reread, cutoff, payloadSchema, function);
+            }
             History checked = new History(Map.of(), null, rejects(sources, output), summary, List.of(output));
             HistoryReader.requireRejectShareWithin(config.maxRejectShare(), checked);
             return new Result(checked, output.filter(col("kind").equalTo(PAYLOAD)).select("payload.*"));
@@ -179,6 +189,28 @@ public final class StreamingHistoryReader {
     }
 
     /**
+     * {@code sources} with every CSV table that a line-by-line read left with open quotes read as whole records
+     * instead ({@link HistoryReader.TableSource#needsWholeRecords}); null when there is none.
+     */
+    private static List<HistoryReader.TableSource> wholeRecordsWhereNeeded(List<HistoryReader.TableSource> sources,
+                                                                           RunSummary summary) {
+        List<HistoryReader.TableSource> result = new ArrayList<>(sources);
+        boolean changed = false;
+        for (int i = 0; i < result.size(); i++) {
+            HistoryReader.TableSource source = result.get(i);
+            if (source.path() != null) {
+                RunSummary.TableCounts counts = summary.table(source.table().tableName());
+                if (source.needsWholeRecords(counts)) {
+                    HistoryReader.logWholeRecords(source, counts);
+                    result.set(i, source.asWholeRecords());
+                    changed = true;
+                }
+            }
+        }
+        return changed ? result : null;
+    }
+
+    /**
      * The bookkeeping columns a table's rows carry through the shuffles. A CSV row accepted by the parser drops
      * its key and raw line: should a table rule reject it later, its key is its id and its line is read back
      * from the file by offset ({@link CsvLineNumbers}), which spares shuffling every line's text twice.
@@ -187,7 +219,7 @@ public final class StreamingHistoryReader {
         Column rejected = col(TableRowParser.REASON).isNotNull();
         Column key = col(TableRowParser.KEY);
         Column raw = col(TableRowParser.RAW);
-        if (source.csv()) {
+        if (source.csv() && !source.wholeRecords()) { // a record's line is all its text only when it spans none
             key = functions.when(rejected, key);
             raw = functions.when(rejected, raw);
         }

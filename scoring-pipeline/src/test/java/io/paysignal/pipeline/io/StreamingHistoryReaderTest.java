@@ -89,6 +89,21 @@ class StreamingHistoryReaderTest extends SharedSparkSession {
     }
 
     @Test
+    void agreesOnQuotedLineBreaks() throws IOException {
+        Path history = HistoryFixtures.withQuotedLineBreaks(dir);
+        assertEquals(3, assertBothReadersAgree(history, null));
+        StreamingHistoryReader.Result streamed = new StreamingHistoryReader(spark, ACCEPT_ALL)
+                .read(history.toString(), null, TEXT, StreamingHistoryReaderTest::asText);
+        try {
+            assertEquals(HistoryFixtures.WITH_QUOTED_LINE_BREAKS_REJECTS.stream().map(Object::toString).sorted()
+                    .toList(), HistoryFixtures.rejects(streamed.checked()).stream().map(Object::toString).sorted()
+                    .toList());
+        } finally {
+            streamed.checked().release();
+        }
+    }
+
+    @Test
     void agreesOnParquetTables() {
         Path fixture = HistoryFixtures.withEveryReject();
         for (String table : List.of("customers", "invoices", "payments", "contacts")) {

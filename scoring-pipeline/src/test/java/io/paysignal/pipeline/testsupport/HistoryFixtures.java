@@ -73,6 +73,53 @@ public final class HistoryFixtures {
         return new Reject(table, line, key, reason, null);
     }
 
+    /**
+     * Writes into {@code dir} a small history whose quoted fields hold line breaks (RFC 4180): customers with CR LF
+     * line ends and an extra multi-line {@code notes} column, a segment spanning two lines, a quote really missing,
+     * and a duplicate after the multi-line records; invoices with LF line ends and a multi-line extra column.
+     * {@link #WITH_QUOTED_LINE_BREAKS_REJECTS} lists what it must reject.
+     */
+    public static Path withQuotedLineBreaks(Path dir) throws IOException {
+        write(dir, "customers.csv", "\r\n",
+                "customer_id,segment,country,timezone,preferred_channel,do_not_contact,credit_limit,opened_date,notes",
+                "C1,smb,US,UTC,email,false,100,2020-01-01,\"call after 5pm",
+                "ask for \"\"Sam\"\"",
+                "",
+                "thanks\"",
+                "C2,\"smb",
+                "north\",US,UTC,,false,,2020-01-01,",
+                "C3,smb,US,UTC,,false,,2020-01-01,\"unterminated",
+                "C4,smb,US,UTC,,false,,2020-01-01,plain",
+                "C1,smb,US,UTC,,false,,2020-01-01,\"dup",
+                "of C1\"");
+        write(dir, "invoices.csv", "\n",
+                "invoice_id,customer_id,issue_date,due_date,amount,currency,disputed,memo",
+                "I1,C1,2024-01-01,2024-01-31,100,USD,false,\"two",
+                "lines\"",
+                "I2,C2,2024-01-05,2024-02-04,50,USD,false,",
+                "I3,C3,2024-01-05,2024-02-04,50,USD,false,",
+                "I4,C4,2024-02-05,2024-01-04,50,USD,false,\"due",
+                "before issue\"");
+        write(dir, "payments.csv", "\n", "payment_id,invoice_id,payment_date,amount", "P1,I1,2024-01-20,100",
+                "P2,I3,2024-01-20,50");
+        write(dir, "contacts.csv", "\n", "contact_id,customer_id,contact_time,channel,outcome",
+                "K1,C1,2024-01-10T10:00:00Z,email,reached");
+        return dir;
+    }
+
+    /** What {@link #withQuotedLineBreaks} must reject, with the line each record starts on and its whole text. */
+    public static final List<Reject> WITH_QUOTED_LINE_BREAKS_REJECTS = List.of(
+            new Reject("customers", 8L, null, "unterminated_quote", "C3,smb,US,UTC,,false,,2020-01-01,\"unterminated"),
+            new Reject("customers", 10L, "C1", "duplicate_key", "C1,smb,US,UTC,,false,,2020-01-01,\"dup\r\nof C1\""),
+            new Reject("invoices", 5L, "I3", "unknown_customer", "I3,C3,2024-01-05,2024-02-04,50,USD,false,"),
+            new Reject("invoices", 6L, "I4", "due_before_issue",
+                    "I4,C4,2024-02-05,2024-01-04,50,USD,false,\"due\nbefore issue\""),
+            new Reject("payments", 3L, "P2", "unknown_invoice", "P2,I3,2024-01-20,50"));
+
+    private static void write(Path dir, String file, String lineEnd, String... lines) throws IOException {
+        Files.writeString(dir.resolve(file), String.join(lineEnd, lines) + lineEnd, StandardCharsets.UTF_8);
+    }
+
     /** Valid rows plus at least one bad row of every kind the contract names. */
     public static Path withEveryReject() {
         return resource("/histories/with-every-reject");
