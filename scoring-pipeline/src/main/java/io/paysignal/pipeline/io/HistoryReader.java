@@ -195,10 +195,15 @@ public final class HistoryReader {
                     paymentsWithInvoice = paymentsWithInvoice(table, rows);
                 }
                 counts.add(tableCounts);
-                Dataset<Row> tableRejects = source.rejects(spark, rows.filter(col(TableRowParser.REASON).isNotNull()),
-                        col(TableRowParser.ORDINAL), col(TableRowParser.KEY), col(TableRowParser.REASON),
-                        col(TableRowParser.RAW));
-                rejects = rejects == null ? tableRejects : rejects.union(tableRejects);
+                if (tableCounts.rejectedRows() > 0) { // numbering rejects plans a shuffle: none for a clean table
+                    Dataset<Row> tableRejects = source.rejects(spark,
+                            rows.filter(col(TableRowParser.REASON).isNotNull()), col(TableRowParser.ORDINAL),
+                            col(TableRowParser.KEY), col(TableRowParser.REASON), col(TableRowParser.RAW));
+                    rejects = rejects == null ? tableRejects : rejects.union(tableRejects);
+                }
+            }
+            if (rejects == null) {
+                rejects = spark.createDataFrame(List.of(), History.REJECTS_SCHEMA);
             }
         } catch (RuntimeException e) {
             persisted.forEach(Dataset::unpersist);
