@@ -2,6 +2,7 @@ package io.paysignal.pipeline.cli;
 
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.job.EvaluateJob;
+import io.paysignal.pipeline.io.ModelStore;
 import io.paysignal.pipeline.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -36,10 +37,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvaluateJob.Config config = new EvaluateJob.Config(inputs.history, inputs.asOf, inputs.model, out, truth,
-                new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare), scoredOut);
         SparkSession spark = SparkSessions.start("riskctl-evaluate", sparkOptions.master);
-        try {
+        try (ModelStore.Local model = inputs.fetchModel(spark)) {
+            EvaluateJob.Config config = new EvaluateJob.Config(inputs.history, inputs.asOf, model.folder(), out, truth,
+                    new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare), scoredOut);
             System.out.print(EvaluateJob.run(spark, config).text());
             return 0;
         } finally {

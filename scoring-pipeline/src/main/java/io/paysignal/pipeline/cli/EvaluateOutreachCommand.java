@@ -2,6 +2,7 @@ package io.paysignal.pipeline.cli;
 
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.job.OutreachEvaluationJob;
+import io.paysignal.pipeline.io.ModelStore;
 import io.paysignal.pipeline.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -56,11 +57,11 @@ final class EvaluateOutreachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutreachEvaluationJob.Config config = new OutreachEvaluationJob.Config(inputs.history, inputs.asOf,
-                inputs.model, truth, out, windowDays, seed, delayDiscount, searchHorizonDays,
-                new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare), refitResponseModel);
         SparkSession spark = SparkSessions.start("riskctl-evaluate-outreach", sparkOptions.master);
-        try {
+        try (ModelStore.Local model = inputs.fetchModel(spark)) {
+            OutreachEvaluationJob.Config config = new OutreachEvaluationJob.Config(inputs.history, inputs.asOf,
+                    model.folder(), truth, out, windowDays, seed, delayDiscount, searchHorizonDays,
+                    new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare), refitResponseModel);
             System.out.print(OutreachEvaluationJob.run(spark, config).text());
             return 0;
         } finally {

@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
- * Reads a {@link Path} option (model registries, version folders, config files): a local path, or a
- * {@code file:} URI such as {@code file:///data/models}, the form Spark and Hadoop print. Model bundles are read
- * and published with java.nio, so another scheme ({@code hdfs://}, {@code s3a://}) is refused with a one-line
- * reason instead of being taken for a relative local folder named {@code hdfs:}.
+ * Reads a {@link Path} option (files such as configurations and truth tables): a local path, or a {@code file:}
+ * URI such as {@code file:///data/truth}, the form Spark and Hadoop print. Another scheme ({@code hdfs://},
+ * {@code s3a://}) is refused with a one-line reason instead of being taken for a relative local folder named
+ * {@code hdfs:}. (Model registries take any Hadoop URI: {@link io.paysignal.pipeline.io.ModelLocation}.)
  */
 final class LocalPathConverter implements CommandLine.ITypeConverter<Path> {
 
@@ -26,8 +26,8 @@ final class LocalPathConverter implements CommandLine.ITypeConverter<Path> {
             }
         }
         if (URI_WITH_AUTHORITY.matcher(text).matches()) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not a local folder: model registries and"
-                    + " bundles are read from local paths or file: URIs (copy it to a local folder first)");
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a local path: this option takes a"
+                    + " local path or a file: URI (copy it to a local folder first)");
         }
         return Path.of(text);
     }

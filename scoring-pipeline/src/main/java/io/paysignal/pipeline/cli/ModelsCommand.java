@@ -2,10 +2,11 @@ package io.paysignal.pipeline.cli;
 
 import io.paysignal.core.bundle.ModelRegistry;
 import io.paysignal.core.bundle.RegistryEntry;
+import io.paysignal.pipeline.io.ModelLocation;
+import io.paysignal.pipeline.io.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -24,12 +25,16 @@ final class ModelsCommand implements Callable<Integer> {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List versions and their metrics.")
     static final class ListCommand implements Callable<Integer> {
 
-        @Option(names = "--registry", required = true, paramLabel = "DIR", description = "Model registry folder.")
-        Path registry;
+        @Option(names = "--registry", required = true, paramLabel = "DIR",
+                description = "Model registry folder (local or any Hadoop URI).")
+        ModelLocation registry;
 
         @Override
         public Integer call() throws Exception {
-            List<RegistryEntry> entries = new ModelRegistry(registry).list();
+            List<RegistryEntry> entries;
+            try (ModelStore.Local manifests = ModelStore.manifests(registry, ModelStore.hadoopConfiguration())) {
+                entries = new ModelRegistry(manifests.folder()).list();
+            }
             if (entries.isEmpty()) {
                 System.out.println("no model versions in " + registry);
                 return 0;

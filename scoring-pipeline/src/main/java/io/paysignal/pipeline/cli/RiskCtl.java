@@ -1,5 +1,6 @@
 package io.paysignal.pipeline.cli;
 
+import io.paysignal.pipeline.io.ModelLocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,6 +40,13 @@ public final class RiskCtl {
         }
         // After the sub-commands: picocli gives a converter to the sub-commands present when it is registered.
         commandLine.registerConverter(java.nio.file.Path.class, new LocalPathConverter());
+        commandLine.registerConverter(ModelLocation.class, text -> {
+            try {
+                return ModelLocation.of(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         // The contract asks for a one-line reason on stderr: no usage dump after a mistyped option.
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failed = exception.getCommandLine();

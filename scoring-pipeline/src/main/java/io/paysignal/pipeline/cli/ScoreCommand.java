@@ -2,6 +2,7 @@ package io.paysignal.pipeline.cli;
 
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.job.ScoreJob;
+import io.paysignal.pipeline.io.ModelStore;
 import io.paysignal.pipeline.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -37,10 +38,10 @@ final class ScoreCommand implements Callable<Integer> {
             case "csv" -> ScoreJob.Format.CSV;
             default -> throw new IllegalArgumentException("--format must be parquet or csv, was " + format);
         };
-        ScoreJob.Config config = new ScoreJob.Config(inputs.history, inputs.asOf, inputs.model, out, tableFormat,
-                new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare));
         SparkSession spark = SparkSessions.start("riskctl-score", sparkOptions.master);
-        try {
+        try (ModelStore.Local model = inputs.fetchModel(spark)) {
+            ScoreJob.Config config = new ScoreJob.Config(inputs.history, inputs.asOf, model.folder(), out, tableFormat,
+                    new ReaderConfig(sparkOptions.defaultCurrency, sparkOptions.maxRejectShare), model.origin());
             ScoreJob.Outcome outcome = ScoreJob.run(spark, config);
             System.out.println("scored " + outcome.customers() + " customers as of " + inputs.asOf + " with model "
                     + outcome.modelVersion() + " into " + outcome.out());

@@ -1,8 +1,11 @@
 package io.paysignal.pipeline.cli;
 
+import io.paysignal.pipeline.io.ModelLocation;
+import io.paysignal.pipeline.io.ModelStore;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.time.LocalDate;
 
 /** The inputs of every command that scores with a trained model: history, as-of date and model. */
@@ -15,6 +18,11 @@ final class ScoringInputs {
     LocalDate asOf;
 
     @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Model registry (its CURRENT version) or one version folder (local path or file: URI).")
-    Path model;
+            description = "Model registry (its CURRENT version) or one version folder (local or any Hadoop URI).")
+    ModelLocation model;
+
+    /** The model as a local folder: a bundle on another file system is copied to a scratch folder until closed. */
+    ModelStore.Local fetchModel(SparkSession spark) throws IOException {
+        return ModelStore.fetch(model, spark.sparkContext().hadoopConfiguration());
+    }
 }

@@ -2,6 +2,7 @@ package io.paysignal.pipeline.cli;
 
 import io.paysignal.core.bundle.CandidateReport;
 import io.paysignal.core.model.MetricSummary;
+import io.paysignal.pipeline.io.ModelLocation;
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.job.SnapshotSchedule;
 import io.paysignal.pipeline.job.TrainJob;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
@@ -27,8 +27,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--as-of", required = true, paramLabel = "T", description = "As-of date yyyy-MM-dd; every label is observed by T.")
     LocalDate asOf;
 
-    @Option(names = "--model-out", required = true, paramLabel = "DIR", description = "Model registry folder (local path or file: URI).")
-    Path modelOut;
+    @Option(names = "--model-out", required = true, paramLabel = "DIR", description = "Model registry folder (local or any Hadoop URI).")
+    ModelLocation modelOut;
 
     @Mixin
     LabelOptions labelOptions = new LabelOptions();
@@ -75,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.start("riskctl-train", sparkOptions.master);
         try {
             TrainJob.Outcome outcome = TrainJob.run(spark, config);
-            System.out.println("published model " + outcome.version() + " to " + outcome.folder());
+            System.out.println("published model " + outcome.version() + " to " + outcome.published());
             System.out.println("snapshots " + outcome.snapshots() + ", " + outcome.trainingRows() + " training rows");
             String chosen = outcome.result().manifest().chosenCandidate();
             for (CandidateReport candidate : outcome.result().manifest().candidates()) {

@@ -57,8 +57,19 @@ public final class ScoreJob {
      * @param format score table format
      * @param reader reader settings
      */
+    /**
+     * @param model the bundle folder (or a registry) on the local disk
+     * @param modelOrigin where that bundle came from, for {@code _run.json} (null: {@code model} itself); see
+     *                    {@link io.paysignal.pipeline.io.ModelStore#fetch}
+     */
     public record Config(String history, LocalDate asOf, java.nio.file.Path model, String out, Format format,
-                         ReaderConfig reader) {
+                         ReaderConfig reader, String modelOrigin) {
+
+        /** A model read where it lies. */
+        public Config(String history, LocalDate asOf, java.nio.file.Path model, String out, Format format,
+                      ReaderConfig reader) {
+            this(history, asOf, model, out, format, reader, null);
+        }
     }
 
     /** What a scoring run produced. */
@@ -190,7 +201,8 @@ public final class ScoreJob {
         summary.put("as_of", config.asOf().toString());
         summary.put("history", config.history());
         summary.put("model_version", model.bundle().version());
-        summary.put("model_folder", model.folder().toString());
+        summary.put("model_folder", config.modelOrigin() != null && !config.modelOrigin().equals(config.model().toString())
+                ? config.modelOrigin() : model.folder().toString());
         summary.put("format", config.format().name().toLowerCase(java.util.Locale.ROOT));
         summary.put("customers_scored", customers);
         summary.put("feature_schema", model.bundle().manifest().featureSchemaVersion());

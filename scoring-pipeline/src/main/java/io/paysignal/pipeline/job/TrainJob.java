@@ -11,6 +11,8 @@ import io.paysignal.core.feature.FeatureVector;
 import io.paysignal.core.history.CustomerHistory;
 import io.paysignal.pipeline.io.History;
 import io.paysignal.pipeline.io.HistoryReader;
+import io.paysignal.pipeline.io.ModelLocation;
+import io.paysignal.pipeline.io.ModelStore;
 import io.paysignal.pipeline.io.ReaderConfig;
 import io.paysignal.pipeline.io.RejectsWriter;
 import io.paysignal.pipeline.io.TooManyRejectsException;
@@ -81,19 +83,35 @@ public final class TrainJob {
      * @param delayDiscountOverride a configured daily delay discount for the bundle's outreach policy, winning over
      *                              the one estimated from the history; null: the estimate
      */
-    public record Config(String history, LocalDate asOf, Path registry, DelinquencyLabel label, ReaderConfig reader,
-                         SnapshotSchedule schedule, TrainerConfig trainer, String gitCommit,
+    /**
+     * @param registry the registry to publish into: a local folder or a folder on any Hadoop file system
+     *                 ({@link ModelStore})
+     */
+    public record Config(String history, LocalDate asOf, ModelLocation registry, DelinquencyLabel label,
+                         ReaderConfig reader, SnapshotSchedule schedule, TrainerConfig trainer, String gitCommit,
                          Double delayDiscountOverride) {
 
-        /** Without a delay-discount override: the bundle plans with the discount estimated from the history. */
+        /** A local registry. */
+        public Config(String history, LocalDate asOf, Path registry, DelinquencyLabel label, ReaderConfig reader,
+                      SnapshotSchedule schedule, TrainerConfig trainer, String gitCommit,
+                      Double delayDiscountOverride) {
+            this(history, asOf, ModelLocation.of(registry), label, reader, schedule, trainer, gitCommit,
+                    delayDiscountOverride);
+        }
+
+        /** A local registry, without a delay-discount override: the bundle plans with the estimated discount. */
         public Config(String history, LocalDate asOf, Path registry, DelinquencyLabel label, ReaderConfig reader,
                       SnapshotSchedule schedule, TrainerConfig trainer, String gitCommit) {
             this(history, asOf, registry, label, reader, schedule, trainer, gitCommit, null);
         }
     }
 
-    /** What a training run produced. */
-    public record Outcome(String version, Path folder, TrainingResult result, List<LocalDate> snapshots,
+    /**
+     * What a training run produced.
+     *
+     * @param published the version folder in the registry (a local path or a Hadoop URI)
+     */
+    public record Outcome(String version, String published, TrainingResult result, List<LocalDate> snapshots,
                           long trainingRows, OutreachSettings outreach) {
     }
 
@@ -180,7 +198,7 @@ public final class TrainJob {
             long publishStart = System.nanoTime();
             String version = VERSION_TIME.format(now) + "-" + fingerprint.substring(0, 6);
             RejectsWriter rejects = new RejectsWriter();
-            Path folder = new ModelRegistry(config.registry()).publish(version, result.writer(), staging -> {
+            String published = publish(spark, config.registry(), version, result, staging -> {
                 rejects.write(history.rejects(), staging.toUri().toString());
                 Files.write(staging.resolve(OutreachSettings.FILE), outreach.toJson());
                 Files.writeString(staging.resolve("run-summary.json"), history.summary().toJson(),
@@ -189,9 +207,26 @@ public final class TrainJob {
             LOG.info("published {} in {} ms ({} s of process CPU so far)", version, millisSince(publishStart),
                     processCpuSeconds());
             histories.unpersist(false);
-            return new Outcome(version, folder, result, snapshots, trainingRows, outreach);
+            return new Outcome(version, published, result, snapshots, trainingRows, outreach);
         } finally {
             history.release();
+        }
+    }
+
+    /**
+     * Publishes the bundle and {@code extras} as {@code version} of {@code registry} and makes it current; returns
+     * the version folder. A registry on another file system gets a version built and checked in a local scratch
+     * registry first ({@link ModelRegistry#publish} reads it back), then copied up by {@link ModelStore#publish}.
+     */
+    private static String publish(SparkSession spark, ModelLocation registry, String version, TrainingResult result,
+                                  ModelRegistry.ExtraFiles extras) throws IOException {
+        if (registry.isLocal()) {
+            return new ModelRegistry(registry.local()).publish(version, result.writer(), extras).toString();
+        }
+        Path scratch = Files.createTempDirectory("riskctl-registry-");
+        try (ModelStore.Local local = new ModelStore.Local(scratch, scratch.toString(), scratch)) {
+            Path folder = new ModelRegistry(local.folder()).publish(version, result.writer(), extras);
+            return ModelStore.publish(folder, version, registry, spark.sparkContext().hadoopConfiguration());
         }
     }
 
@@ -204,7 +239,10 @@ public final class TrainJob {
     static String publishRejectedRun(SparkSession spark, Config config, TooManyRejectsException tooMany)
             throws IOException {
         Instant now = Instant.now();
-        String target = config.registry().resolve(REJECTED_RUNS).resolve(VERSION_TIME.format(now)).toUri().toString();
+        ModelLocation registry = config.registry();
+        String target = registry.isLocal()
+                ? registry.local().resolve(REJECTED_RUNS).resolve(VERSION_TIME.format(now)).toUri().toString()
+                : registry.resolve(REJECTED_RUNS + "/" + VERSION_TIME.format(now));
         return RejectedRun.publish(spark, target, "run-summary.json", "train", tooMany, summary -> {
             summary.put("as_of", config.asOf().toString());
             summary.put("history", config.history());

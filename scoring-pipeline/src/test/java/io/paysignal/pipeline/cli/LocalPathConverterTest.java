@@ -36,12 +36,13 @@ class LocalPathConverterTest {
     }
 
     @Test
-    void riskctlAnswersAnHdfsRegistryWithAUsageErrorOnOneLine() {
+    void riskctlAnswersAnHdfsPathWhereOnlyLocalOnesWorkWithAUsageErrorOnOneLine() {
         CommandLine commandLine = RiskCtl.commandLine();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        assertEquals(RiskCtl.EXIT_USAGE, commandLine.execute("models", "list", "--registry", "hdfs://nn/models"));
+        assertEquals(RiskCtl.EXIT_USAGE, commandLine.execute("generate", "--customers", "10", "--out",
+                "hdfs://nn/history"));
         String text = err.toString(StandardCharsets.UTF_8).strip();
-        assertTrue(text.contains("is not a local folder") && !text.contains("\n"), text);
+        assertTrue(text.contains("is not a local path") && !text.contains("\n"), text);
     }
 }
