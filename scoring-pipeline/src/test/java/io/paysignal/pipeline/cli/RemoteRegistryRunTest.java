@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * DATA-CONTRACT section 3: every path may be any URI Spark reads, model registries included. Whole {@code riskctl}
  * runs publish into, list and score from a registry on a file system that is not the local disk to java.nio
  * ({@link OtherFileSystem}, bound through {@code spark.hadoop.*} properties as a cluster's hdfs:// or s3a://
- * would be), and score exactly as from the same registry read locally.
+ * would be), and score exactly as from the same registry read locally; history, model and output all remote work
+ * for score and evaluate.
  */
 class RemoteRegistryRunTest {
 
@@ -54,17 +55,27 @@ class RemoteRegistryRunTest {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
+    /** The registry the sample trains into, trained once for the tests that need one, and what train printed. */
+    private static String trained;
+
+    private static synchronized String trainedRegistry() {
+        if (trained == null) {
+            trained = stdoutOf("train", "--history", SampleHistory.directory().toString(), "--as-of", "2025-10-02",
+                    "--model-out", OtherFileSystem.uri(dir.resolve("registry")), "--trainer-config",
+                    SampleHistory.quickTrainerFile().toString(), "--snapshots", "3", "--snapshot-step-days", "45");
+        }
+        return trained;
+    }
+
     @Test
     void trainPublishesIntoARemoteRegistryAndScoreReadsItBack() throws IOException {
         Path registry = dir.resolve("registry");
         String remote = OtherFileSystem.uri(registry);
         String history = SampleHistory.directory().toString();
-        String trained = stdoutOf("train", "--history", history, "--as-of", "2025-10-02", "--model-out", remote,
-                "--trainer-config", SampleHistory.quickTrainerFile().toString(), "--snapshots", "3",
-                "--snapshot-step-days", "45");
+        String printed = trainedRegistry();
 
         String version = Files.readString(registry.resolve("CURRENT")).strip();
-        assertTrue(trained.contains("published model " + version + " to otherfs:"), trained);
+        assertTrue(printed.contains("published model " + version + " to otherfs:"), printed);
         assertTrue(Files.isRegularFile(registry.resolve(version).resolve("manifest.json")));
         assertTrue(Files.isRegularFile(registry.resolve(version).resolve("rejects.csv")));
         try (Stream<Path> children = Files.list(registry)) {
@@ -87,6 +98,24 @@ class RemoteRegistryRunTest {
         String folder = new ObjectMapper().readTree(fromRemote.resolve("_run.json").toFile()).path("model_folder")
                 .asText();
         assertTrue(folder.startsWith("otherfs:") && folder.endsWith("/registry/" + version), folder);
+    }
+
+    @Test
+    void historyModelAndOutputMayAllBeRemote() throws IOException {
+        trainedRegistry();
+        String history = OtherFileSystem.uri(SampleHistory.directory());
+        Path scored = dir.resolve("scored-all-remote");
+        Path evaluated = dir.resolve("evaluated-all-remote");
+        stdoutOf("score", "--history", history, "--as-of", "2025-10-02", "--model",
+                OtherFileSystem.uri(dir.resolve("registry")), "--out", OtherFileSystem.uri(scored), "--format", "csv");
+        assertEquals(501, Files.readAllLines(scored.resolve("scores.csv")).size());
+        assertTrue(Files.isRegularFile(scored.resolve("rejects.csv")) && Files.isRegularFile(scored.resolve("_run.json")));
+        String report = stdoutOf("evaluate", "--history", history, "--as-of", "2025-06-01", "--model",
+                OtherFileSystem.uri(dir.resolve("registry")), "--out", OtherFileSystem.uri(evaluated));
+        assertTrue(report.contains("AUC"), report);
+        try (Stream<Path> files = Files.list(evaluated)) {
+            assertTrue(files.findAny().isPresent(), "evaluate --out wrote into the remote folder");
+        }
     }
 
     @Test
