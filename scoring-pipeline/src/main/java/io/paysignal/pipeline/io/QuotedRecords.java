@@ -40,7 +40,8 @@ final class QuotedRecords implements Iterator<Tuple2<Long, String>> {
      *
      * @param offset the byte offset of its first byte in the file
      * @param text the line without its line end
-     * @param byteLength the length of {@code text} in bytes (UTF-8), so the line end's length is the gap to the next offset
+     * @param byteLength the length of {@code text} in bytes (UTF-8), so that the line end's length is the gap to
+     *                   the next line's offset
      */
     record PhysicalLine(long offset, String text, int byteLength) {
     }

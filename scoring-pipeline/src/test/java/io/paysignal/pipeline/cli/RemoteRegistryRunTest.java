@@ -79,8 +79,8 @@ class RemoteRegistryRunTest {
         assertTrue(Files.isRegularFile(registry.resolve(version).resolve("manifest.json")));
         assertTrue(Files.isRegularFile(registry.resolve(version).resolve("rejects.csv")));
         try (Stream<Path> children = Files.list(registry)) {
-            assertEquals(Stream.of("CURRENT", version).sorted().toList(), children.map(path -> path.getFileName().toString()).sorted()
-                    .toList(), "nothing staged left behind");
+            List<String> names = children.map(path -> path.getFileName().toString()).sorted().toList();
+            assertEquals(Stream.of("CURRENT", version).sorted().toList(), names, "nothing staged left behind");
         }
 
         String listed = stdoutOf("models", "list", "--registry", remote);
@@ -109,7 +109,8 @@ class RemoteRegistryRunTest {
         stdoutOf("score", "--history", history, "--as-of", "2025-10-02", "--model",
                 OtherFileSystem.uri(dir.resolve("registry")), "--out", OtherFileSystem.uri(scored), "--format", "csv");
         assertEquals(501, Files.readAllLines(scored.resolve("scores.csv")).size());
-        assertTrue(Files.isRegularFile(scored.resolve("rejects.csv")) && Files.isRegularFile(scored.resolve("_run.json")));
+        assertTrue(Files.isRegularFile(scored.resolve("rejects.csv")));
+        assertTrue(Files.isRegularFile(scored.resolve("_run.json")));
         String report = stdoutOf("evaluate", "--history", history, "--as-of", "2025-06-01", "--model",
                 OtherFileSystem.uri(dir.resolve("registry")), "--out", OtherFileSystem.uri(evaluated));
         assertTrue(report.contains("AUC"), report);
