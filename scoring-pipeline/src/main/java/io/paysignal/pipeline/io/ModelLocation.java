@@ -31,17 +31,24 @@ public record ModelLocation(String text, Path local) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a model location must not be blank");
         }
+        return new ModelLocation(text, localPath(text));
+    }
+
+    /**
+     * The local path {@code text} names: a plain path, or a {@code file:} URI; null for a URI of another scheme
+     * ({@code hdfs://}, {@code s3a://}, ...), which is not taken for a relative folder named {@code hdfs:}.
+     *
+     * @throws IllegalArgumentException for a {@code file:} URI that names no local path
+     */
+    public static Path localPath(String text) {
         if (text.regionMatches(true, 0, "file:", 0, 5)) {
             try {
-                return new ModelLocation(text, Path.of(URI.create(text)));
+                return Path.of(URI.create(text));
             } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
                 throw new IllegalArgumentException("not a local file: URI: " + text + " (" + e.getMessage() + ")", e);
             }
         }
-        if (URI_WITH_AUTHORITY.matcher(text).matches()) {
-            return new ModelLocation(text, null);
-        }
-        return new ModelLocation(text, Path.of(text));
+        return URI_WITH_AUTHORITY.matcher(text).matches() ? null : Path.of(text);
     }
 
     /** A local folder. */
