@@ -218,8 +218,16 @@ public final class ModelRegistry {
         return version;
     }
 
+    /**
+     * True when {@code name} can name a version: letters, digits, '.', '_' or '-' (not starting with '.' or '-'),
+     * at most 128 characters, and not {@code CURRENT}.
+     */
+    public static boolean isVersionName(String name) {
+        return name != null && VERSION.matcher(name).matches() && !name.equals(CURRENT_FILE);
+    }
+
     private static void requireVersionName(String version) {
-        if (version == null || !VERSION.matcher(version).matches() || version.equals(CURRENT_FILE)) {
+        if (!isVersionName(version)) {
             throw new IllegalArgumentException("version must be letters, digits, '.', '_' or '-' (not starting"
                     + " with '.' or '-'), at most 128 characters, and not " + CURRENT_FILE + "; was " + version);
         }

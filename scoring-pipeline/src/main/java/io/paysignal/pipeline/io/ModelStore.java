@@ -8,10 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -43,10 +40,21 @@ public final class ModelStore {
      * A bundle folder on the local disk.
      *
      * @param folder the version folder to read
-     * @param origin where it came from, for run summaries: the remote version folder, or {@code folder} itself
+     * @param origin where a copy came from, for run summaries (the remote folder); null when {@code folder} is the
+     *               user's own
      * @param scratch the local copy to delete when done; null when {@code folder} is the user's own
      */
     public record Local(java.nio.file.Path folder, String origin, java.nio.file.Path scratch) implements AutoCloseable {
+
+        /** A folder the user gave: read where it lies, never deleted. */
+        static Local own(java.nio.file.Path folder) {
+            return new Local(folder, null, null);
+        }
+
+        /** A scratch folder, deleted on {@link #close()}. */
+        public static Local scratch(java.nio.file.Path scratch) {
+            return new Local(scratch, null, scratch);
+        }
 
         @Override
         public void close() throws IOException {
@@ -64,7 +72,7 @@ public final class ModelStore {
      */
     public static Local fetch(ModelLocation location, Configuration conf) throws IOException {
         if (location.isLocal()) {
-            return new Local(location.local(), location.local().toString(), null);
+            return Local.own(location.local());
         }
         Path root = new Path(location.text());
         FileSystem fs = root.getFileSystem(conf);
@@ -105,7 +113,7 @@ public final class ModelStore {
      */
     public static Local manifests(ModelLocation registry, Configuration conf) throws IOException {
         if (registry.isLocal()) {
-            return new Local(registry.local(), registry.local().toString(), null);
+            return Local.own(registry.local());
         }
         Path root = new Path(registry.text());
         FileSystem fs = root.getFileSystem(conf);
@@ -117,7 +125,7 @@ public final class ModelStore {
                     if (child.isFile() && name.equals(ModelRegistry.CURRENT_FILE)) {
                         copy(fs, child.getPath(), localFileSystem(conf),
                                 new Path(scratch.resolve(name).toUri()), conf);
-                    } else if (child.isDirectory() && !name.startsWith(".")) {
+                    } else if (child.isDirectory() && ModelRegistry.isVersionName(name)) {
                         Path manifest = new Path(child.getPath(), BundleReader.MANIFEST_FILE);
                         java.nio.file.Path folder = Files.createDirectories(scratch.resolve(name));
                         if (fs.isFile(manifest)) {
@@ -213,9 +221,7 @@ public final class ModelStore {
         try (InputStream in = fs.open(pointer)) {
             version = new String(in.readNBytes(4096), StandardCharsets.UTF_8).trim();
         }
-        try {
-            new ModelRegistry(java.nio.file.Path.of(".")).folder(version);
-        } catch (IllegalArgumentException e) {
+        if (!ModelRegistry.isVersionName(version)) {
             throw new InvalidBundleException("registry " + location + ": " + ModelRegistry.CURRENT_FILE
                     + " names no valid version ('" + version + "')");
         }
@@ -230,21 +236,8 @@ public final class ModelStore {
     }
 
     private static void deleteRecursively(java.nio.file.Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
+        if (!FileUtil.fullyDelete(folder.toFile())) {
+            throw new IOException("cannot delete " + folder);
         }
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(java.nio.file.Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(java.nio.file.Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -201,8 +201,7 @@ public final class ScoreJob {
         summary.put("as_of", config.asOf().toString());
         summary.put("history", config.history());
         summary.put("model_version", model.bundle().version());
-        boolean fetched = config.modelOrigin() != null && !config.modelOrigin().equals(config.model().toString());
-        summary.put("model_folder", fetched ? config.modelOrigin() : model.folder().toString());
+        summary.put("model_folder", config.modelOrigin() != null ? config.modelOrigin() : model.folder().toString());
         summary.put("format", config.format().name().toLowerCase(java.util.Locale.ROOT));
         summary.put("customers_scored", customers);
         summary.put("feature_schema", model.bundle().manifest().featureSchemaVersion());

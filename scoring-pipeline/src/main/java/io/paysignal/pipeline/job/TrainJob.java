@@ -224,7 +224,7 @@ public final class TrainJob {
             return new ModelRegistry(registry.local()).publish(version, result.writer(), extras).toString();
         }
         Path scratch = Files.createTempDirectory("riskctl-registry-");
-        try (ModelStore.Local local = new ModelStore.Local(scratch, scratch.toString(), scratch)) {
+        try (ModelStore.Local local = ModelStore.Local.scratch(scratch)) {
             Path folder = new ModelRegistry(local.folder()).publish(version, result.writer(), extras);
             return ModelStore.publish(folder, version, registry, spark.sparkContext().hadoopConfiguration());
         }
